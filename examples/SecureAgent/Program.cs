@@ -1,0 +1,4 @@
+using SignalWire.Agents.AspNetCore;
+using SecureAgentExample;
+
+new SecureAgent().Run(args);

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SignalWire.Agents;
+using SignalWire.Agents.Tools;
+
+namespace SecureAgentExample;
+
+/// <summary>
+/// A banking assistant with one ordinary tool (<c>get_balance</c>) and one secure tool
+/// (<c>transfer_funds</c>), whose calls must carry a token bound to the call and the function.
+/// </summary>
+public sealed class SecureAgent : AgentBase
+{
+    /// <summary>Largest transfer the agent may make without additional verification.</summary>
+    public const decimal TransferLimit = 10_000m;
+
+    private static readonly JsonObject GetBalanceSchema = new()
+    {
+        ["type"] = "object",
+        ["properties"] = new JsonObject
+        {
+            ["account_type"] = new JsonObject
+            {
+                ["type"] = "string",
+                ["description"] = "Which account to read",
+                ["enum"] = new JsonArray("checking", "savings"),
+            },
+        },
+        ["required"] = new JsonArray("account_type"),
+    };
+
+    private readonly Dictionary<string, decimal> _balances = new(StringComparer.Ordinal)
+    {
+        ["checking"] = 2_450.17m,
+        ["savings"] = 12_900.00m,
+    };
+
+    public SecureAgent(AgentOptions? options = null)
+        : base(options ?? new AgentOptions { Name = "secure-agent" })
+    {
+        PromptAddSection("Role", "You are a banking assistant for Example Bank.");
+        PromptAddSection("Rules", bullets:
+        [
+            "Never read out full account numbers; use the last four digits.",
+            "Confirm the amount and the destination account before any transfer.",
+        ]);
+        SetPostPrompt("Summarize the call as JSON with the keys topic and resolved.");
+        AddLanguage("English", "en-US", "rime.spore");
+        DefineTool("get_balance", "Get account balance", GetBalanceSchema, GetBalance);
+        DefineTool<TransferArgs>("transfer_funds", "Transfer funds between accounts", TransferFunds, secure: true);
+    }
+
+    private ValueTask<FunctionResult> GetBalance(JsonObject args, ToolCallContext context, CancellationToken cancellationToken)
+    {
+        var account = args["account_type"]?.GetValue<string>() ?? "checking";
+        return ValueTask.FromResult(_balances.TryGetValue(account, out var balance)
+            ? new FunctionResult($"The {account} balance is ${balance.ToString("N2", CultureInfo.InvariantCulture)}.")
+            : new FunctionResult("Only checking and savings balances are available."));
+    }
+
+    private ValueTask<FunctionResult> TransferFunds(TransferArgs args, ToolCallContext context, CancellationToken cancellationToken)
+    {
+        if (args.Amount <= 0)
+        {
+            return ValueTask.FromResult(new FunctionResult("amount must be greater than 0."));
+        }
+
+        if (args.Amount > TransferLimit)
+        {
+            return ValueTask.FromResult(new FunctionResult("Transfers over $10,000 require additional verification"));
+        }
+
+        if (args.ToAccount.Length != 10)
+        {
+            return ValueTask.FromResult(new FunctionResult("to_account must be exactly 10 characters."));
+        }
+
+        var amount = args.Amount.ToString("N2", CultureInfo.InvariantCulture);
+        return ValueTask.FromResult(new FunctionResult($"Transferred ${amount} to the account ending in {args.ToAccount[^4..]}.")
+            .UpdateGlobalData(new JsonObject { ["last_transfer_amount"] = args.Amount.ToString(CultureInfo.InvariantCulture) }));
+    }
+}

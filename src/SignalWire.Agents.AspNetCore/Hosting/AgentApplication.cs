@@ -1,0 +1,127 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SignalWire.Agents.AspNetCore.Http;
+
+namespace SignalWire.Agents.AspNetCore;
+
+/// <summary>
+/// A ready-made Kestrel application for one agent: the listener (HTTP, or HTTPS from PEM files), the
+/// agent's routes, <c>/health</c> and <c>/ready</c>, JSON 404/405 answers and hardening headers.
+/// </summary>
+public static class AgentApplication
+{
+    /// <summary>Builds (without starting) the application for <paramref name="agent"/>.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="args">Command-line arguments for the host's configuration.</param>
+    /// <param name="configure">Optional extra configuration of the builder (services, logging, ...).</param>
+    /// <exception cref="AgentConfigurationException">The configuration is unusable, e.g. HTTPS without a readable certificate.</exception>
+    public static WebApplication Create(AgentBase agent, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var settings = agent.Settings;
+        var certificate = settings.SslEnabled ? LoadCertificate(settings) : null;
+
+        var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodySize;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            Listen(kestrel, settings, certificate);
+        });
+        builder.Services.AddSignalWireAgent(agent);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.Use(static (context, next) =>
+        {
+            SecurityHeaders.Apply(context.Response, noStore: false);
+            return next(context);
+        });
+        app.UseStatusCodePages(static context => WriteStatusAsync(context.HttpContext));
+        app.MapSignalWireHealth();
+        app.MapAgent(agent);
+        return app;
+    }
+
+    /// <summary>Builds and runs the application until the process is stopped (Ctrl+C, SIGTERM).</summary>
+    public static void Run(this AgentBase agent, string[]? args = null) => Create(agent, args).Run();
+
+    /// <summary>Builds and runs the application until <paramref name="cancellationToken"/> is cancelled or the process stops.</summary>
+    public static async Task RunAsync(this AgentBase agent, string[]? args = null, CancellationToken cancellationToken = default)
+    {
+        var app = Create(agent, args);
+        await using (app.ConfigureAwait(false))
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, AgentSettings settings, X509Certificate2? certificate)
+    {
+        Action<ListenOptions> configure = certificate is null ? static _ => { } : listen => listen.UseHttps(certificate);
+        switch (settings.Host)
+        {
+            case "0.0.0.0" or "*" or "+":
+                kestrel.ListenAnyIP(settings.Port, configure);
+                break;
+            case "localhost":
+                kestrel.ListenLocalhost(settings.Port, configure);
+                break;
+            default:
+                if (!IPAddress.TryParse(settings.Host, out var address))
+                {
+                    throw new AgentConfigurationException($"Host '{settings.Host}' is not an IP address; use 0.0.0.0, localhost or an address of this machine.");
+                }
+
+                kestrel.Listen(address, settings.Port, configure);
+                break;
+        }
+    }
+
+    private static X509Certificate2 LoadCertificate(AgentSettings settings)
+    {
+        var certPath = settings.SslCertificatePath!;
+        var keyPath = settings.SslKeyPath!;
+        foreach (var (path, what, variable) in new[] { (certPath, "certificate", EnvironmentVariables.SslCertificatePath), (keyPath, "private key", EnvironmentVariables.SslKeyPath) })
+        {
+            if (!File.Exists(path))
+            {
+                throw new AgentConfigurationException($"HTTPS is enabled but the {what} file '{path}' ({variable}) does not exist.");
+            }
+        }
+
+        try
+        {
+            return X509Certificate2.CreateFromPemFile(certPath, keyPath);
+        }
+        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new AgentConfigurationException(
+                $"HTTPS is enabled but the certificate '{certPath}' and key '{keyPath}' could not be loaded as PEM: {ex.Message}", ex);
+        }
+    }
+
+    private static Task WriteStatusAsync(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var message = status switch
+        {
+            StatusCodes.Status404NotFound => "Not found",
+            StatusCodes.Status405MethodNotAllowed => "Method not allowed",
+            StatusCodes.Status413PayloadTooLarge => "Request body too large",
+            _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+        };
+        SecurityHeaders.Apply(context.Response);
+        return JsonResponses.WriteErrorAsync(context, status, message);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using SignalWire.Agents.Swml;
+
+namespace SignalWire.Agents.AspNetCore.Http;
+
+/// <summary>Writes JSON bodies with an exact Content-Length.</summary>
+internal static class JsonResponses
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    /// <summary>Writes <c>{"error": message}</c> with <paramref name="status"/>.</summary>
+    public static Task WriteErrorAsync(HttpContext context, int status, string message)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(buffer, SwmlJson.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("error"u8, message);
+            writer.WriteEndObject();
+        }
+
+        return WriteAsync(context, status, buffer.WrittenMemory);
+    }
+
+    /// <summary>Writes pre-rendered UTF-8 JSON.</summary>
+    public static Task WriteAsync(HttpContext context, int status, ReadOnlyMemory<byte> json)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = JsonContentType;
+        response.ContentLength = json.Length;
+        return response.Body.WriteAsync(json, context.RequestAborted).AsTask();
+    }
+
+    /// <summary>Renders with <paramref name="write"/> into a pooled buffer and sends it.</summary>
+    public static async Task WriteAsync<TState>(HttpContext context, int status, TState state, Action<TState, IBufferWriter<byte>> write)
+    {
+        var buffer = new PooledBufferWriter();
+        try
+        {
+            write(state, buffer);
+            await WriteAsync(context, status, buffer.WrittenMemory).ConfigureAwait(false);
+        }
+        finally
+        {
+            buffer.Dispose();
+        }
+    }
+}

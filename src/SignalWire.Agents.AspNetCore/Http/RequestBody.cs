@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace SignalWire.Agents.AspNetCore.Http;
+
+/// <summary>Outcome of reading a JSON request body.</summary>
+internal enum BodyStatus
+{
+    /// <summary>A JSON object was read.</summary>
+    Ok,
+
+    /// <summary>The body was empty.</summary>
+    Empty,
+
+    /// <summary>The body exceeded the limit (declared or actual).</summary>
+    TooLarge,
+
+    /// <summary>The body is not valid JSON.</summary>
+    Malformed,
+
+    /// <summary>The body is valid JSON but not an object.</summary>
+    NotAnObject,
+}
+
+/// <summary>Reads a request body as a JSON object, enforcing a byte limit even on chunked bodies.</summary>
+internal static class RequestBody
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    public static async ValueTask<(BodyStatus Status, JsonObject? Body)> ReadJsonObjectAsync(HttpContext context, long limit)
+    {
+        var request = context.Request;
+        if (request.ContentLength > limit)
+        {
+            return (BodyStatus.TooLarge, null);
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        var reader = request.BodyReader;
+        try
+        {
+            while (true)
+            {
+                var result = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                if (buffer.Length > limit)
+                {
+                    reader.AdvanceTo(buffer.End);
+                    return (BodyStatus.TooLarge, null);
+                }
+
+                if (result.IsCompleted || result.IsCanceled)
+                {
+                    try
+                    {
+                        return Parse(buffer);
+                    }
+                    finally
+                    {
+                        reader.AdvanceTo(buffer.End);
+                    }
+                }
+
+                reader.AdvanceTo(buffer.Start, buffer.End);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (BodyStatus.TooLarge, null);
+        }
+    }
+
+    private static (BodyStatus, JsonObject?) Parse(ReadOnlySequence<byte> body)
+    {
+        if (IsBlank(body))
+        {
+            return (BodyStatus.Empty, null);
+        }
+
+        // Strings are transcoded lazily, so invalid UTF-8 would otherwise surface later as an exception.
+        var bytes = body.IsSingleSegment ? body.FirstSpan : body.ToArray();
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return (BodyStatus.Malformed, null);
+        }
+
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(bytes, documentOptions: DocumentOptions);
+        }
+        catch (JsonException)
+        {
+            return (BodyStatus.Malformed, null);
+        }
+
+        return node is JsonObject obj ? (BodyStatus.Ok, obj) : (BodyStatus.NotAnObject, null);
+    }
+
+    private static bool IsBlank(ReadOnlySequence<byte> body)
+    {
+        foreach (var segment in body)
+        {
+            foreach (var b in segment.Span)
+            {
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SignalWire.Agents.AspNetCore.Diagnostics;
+using SignalWire.Agents.AspNetCore.Hosting;
+
+namespace SignalWire.Agents.AspNetCore;
+
+/// <summary>Maps agents onto an ASP.NET Core application.</summary>
+public static class AgentEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps <paramref name="agent"/> under its route: <c>GET|POST {route}</c> (SWML), <c>POST {route}/swaig</c>
+    /// (tool calls) and <c>POST {route}/post_prompt</c> (summary), each with and without a trailing slash,
+    /// all behind Basic Auth. Returns a builder for further conventions (host filters, rate limiting, ...).
+    /// </summary>
+    /// <exception cref="AgentConfigurationException">The agent's configuration is unusable.</exception>
+    public static IEndpointConventionBuilder MapAgent(this IEndpointRouteBuilder endpoints, AgentBase agent)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(agent);
+        var settings = agent.Settings;
+        var services = endpoints.ServiceProvider;
+        var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+        var logger = loggerFactory.CreateLogger(Log.Category);
+        var handlers = new Routing.AgentEndpoints(agent, logger);
+
+        var group = endpoints.MapGroup(settings.Route.Length == 0 ? "/" : settings.Route);
+        string[] swmlMethods = [HttpMethods.Get, HttpMethods.Post];
+        group.MapMethods("/", swmlMethods, handlers.SwmlAsync).WithDisplayName($"{agent.Name} SWML");
+        if (settings.Route.Length > 0)
+        {
+            group.MapMethods(string.Empty, swmlMethods, handlers.SwmlAsync).WithDisplayName($"{agent.Name} SWML (bare route)");
+        }
+
+        group.MapPost("/swaig", handlers.SwaigAsync).WithDisplayName($"{agent.Name} SWAIG");
+        group.MapPost("/swaig/", handlers.SwaigAsync).WithDisplayName($"{agent.Name} SWAIG (slash)");
+        group.MapPost("/post_prompt", handlers.PostPromptAsync).WithDisplayName($"{agent.Name} post_prompt");
+        group.MapPost("/post_prompt/", handlers.PostPromptAsync).WithDisplayName($"{agent.Name} post_prompt (slash)");
+
+        Log.AgentMapped(logger, agent.Name, settings.Route.Length == 0 ? "/" : settings.Route, settings.SslEnabled,
+            settings.ProxyUrlBase?.ToString() ?? "(none)", settings.TrustProxyHeaders);
+        if (settings.TokenSecretSource == CredentialSource.Generated)
+        {
+            Log.EphemeralTokenSecret(logger, agent.Name);
+        }
+
+        if (settings.BasicAuth.Source == CredentialSource.Generated)
+        {
+            Log.GeneratedPassword(logger, agent.Name, settings.BasicAuth.Username);
+        }
+
+        if (services.GetService<IHostApplicationLifetime>() is { } lifetime && services.GetService<IServer>() is { } server)
+        {
+            lifetime.ApplicationStarted.Register(() =>
+                StartupBanner.Write(Console.Out, agent, server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []));
+        }
+
+        return group;
+    }
+
+    /// <summary>Maps the agent registered with <see cref="AgentServiceCollectionExtensions.AddSignalWireAgent{TAgent}(IServiceCollection)"/>.</summary>
+    public static IEndpointConventionBuilder MapAgent<TAgent>(this IEndpointRouteBuilder endpoints)
+        where TAgent : AgentBase
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.MapAgent(endpoints.ServiceProvider.GetRequiredService<TAgent>());
+    }
+}

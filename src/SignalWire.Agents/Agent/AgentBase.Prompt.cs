@@ -1,0 +1,110 @@
+using SignalWire.Agents.Prompt;
+
+namespace SignalWire.Agents;
+
+/// <summary>Prompt configuration.</summary>
+public partial class AgentBase
+{
+    private readonly PromptObjectModel _pom = new();
+    private string? _promptText;
+    private string? _postPrompt;
+
+    /// <summary>Adds a prompt section (Prompt Object Model).</summary>
+    public AgentBase PromptAddSection(string title, string? body = null, IEnumerable<string>? bullets = null, bool? numbered = null, bool numberedBullets = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        return Mutate(() =>
+        {
+            EnsureNoPromptText();
+            var section = _pom.AddSection(title, body, bullets);
+            section.Numbered = numbered;
+            section.NumberedBullets = numberedBullets;
+        });
+    }
+
+    /// <summary>Appends body text and/or bullets to a section, creating it when missing.</summary>
+    public AgentBase PromptAddToSection(string title, string? body = null, IEnumerable<string>? bullets = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        return Mutate(() =>
+        {
+            EnsureNoPromptText();
+            var section = _pom.Find(title) ?? _pom.AddSection(title);
+            if (body is not null)
+            {
+                section.AddBody(body);
+            }
+
+            if (bullets is not null)
+            {
+                section.AddBullets(bullets);
+            }
+        });
+    }
+
+    /// <summary>Adds a subsection under <paramref name="parentTitle"/>, creating the parent when missing.</summary>
+    public AgentBase PromptAddSubsection(string parentTitle, string title, string? body = null, IEnumerable<string>? bullets = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(parentTitle);
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        return Mutate(() =>
+        {
+            EnsureNoPromptText();
+            (_pom.Find(parentTitle) ?? _pom.AddSection(parentTitle)).AddSubsection(title, body, bullets);
+        });
+    }
+
+    /// <summary>Whether a section or subsection with this title exists.</summary>
+    public bool PromptHasSection(string title)
+    {
+        lock (_gate)
+        {
+            return _pom.Find(title) is not null;
+        }
+    }
+
+    /// <summary>
+    /// Uses raw prompt text instead of sections. Text and sections cannot be mixed: setting text when
+    /// sections exist (or the reverse) throws, rather than silently dropping one of them.
+    /// </summary>
+    public AgentBase SetPromptText(string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        return Mutate(() =>
+        {
+            if (_pom.Sections.Count > 0)
+            {
+                throw new InvalidOperationException("This agent's prompt already has sections; use either prompt text or sections, not both.");
+            }
+
+            _promptText = text;
+        });
+    }
+
+    /// <summary>Sets the post-prompt: instructions for the summary the AI produces when the call ends.</summary>
+    public AgentBase SetPostPrompt(string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        return Mutate(() => _postPrompt = text);
+    }
+
+    /// <summary>The post-prompt text, if any.</summary>
+    public string? PostPrompt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _postPrompt;
+            }
+        }
+    }
+
+    private void EnsureNoPromptText()
+    {
+        if (_promptText is not null)
+        {
+            throw new InvalidOperationException("This agent uses raw prompt text; use either prompt text or sections, not both.");
+        }
+    }
+}

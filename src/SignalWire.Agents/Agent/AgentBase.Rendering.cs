@@ -1,0 +1,108 @@
+using System.Buffers;
+using System.Text.Json;
+using SignalWire.Agents.Swml;
+
+namespace SignalWire.Agents;
+
+/// <summary>Snapshot of the configuration parts of the document that do not change per request.</summary>
+public partial class AgentBase
+{
+    private AiStaticParts? _static;
+
+    /// <summary>The pre-serialised, request-independent parts of the <c>ai</c> verb, rebuilt after any change.</summary>
+    internal AiStaticParts GetStaticParts()
+    {
+        var parts = Volatile.Read(ref _static);
+        if (parts is not null)
+        {
+            return parts;
+        }
+
+        lock (_gate)
+        {
+            return _static ??= BuildStaticParts();
+        }
+    }
+
+    /// <summary>Runs a configuration change under the agent's lock and invalidates the cached document parts.</summary>
+    private AgentBase Mutate(Action change)
+    {
+        lock (_gate)
+        {
+            change();
+            Volatile.Write(ref _static, null);
+        }
+
+        return this;
+    }
+
+    private AiStaticParts BuildStaticParts()
+    {
+        var prompt = Write(w =>
+        {
+            w.WriteStartObject();
+            if (_pom.Sections.Count > 0)
+            {
+                w.WritePropertyName("pom");
+                _pom.WriteTo(w);
+            }
+            else
+            {
+                // An empty "pom" array is invalid SWML, so an agent without sections gets a default text prompt.
+                w.WriteString("text", _promptText ?? $"You are {Name}, a helpful AI assistant.");
+            }
+
+            w.WriteEndObject();
+        });
+
+        var postPrompt = _postPrompt is null ? null : Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("text", _postPrompt);
+            w.WriteEndObject();
+        });
+
+        var parameters = Write(w => _params.WriteTo(w));
+        var languages = _languages.Count == 0 ? null : Write(w =>
+        {
+            w.WriteStartArray();
+            foreach (var language in _languages)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", language.Name);
+                w.WriteString("code", language.Code);
+                w.WriteString("voice", language.Voice);
+                if (language.Engine is not null)
+                {
+                    w.WriteString("engine", language.Engine);
+                }
+
+                if (language.Model is not null)
+                {
+                    w.WriteString("model", language.Model);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+
+        var globalData = _globalData.Count == 0 ? null : Write(w => _globalData.WriteTo(w));
+        return new AiStaticParts(prompt, postPrompt, parameters, languages, globalData, Options.AutoAnswer);
+    }
+
+    private static byte[] Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, SwmlJson.WriterOptions))
+        {
+            write(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}
+
+/// <summary>Pre-serialised JSON of the request-independent parts of the <c>ai</c> verb.</summary>
+internal sealed record AiStaticParts(byte[] Prompt, byte[]? PostPrompt, byte[] Params, byte[]? Languages, byte[]? GlobalData, bool AutoAnswer);

@@ -1,0 +1,58 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using SignalWire.Agents.Tools;
+
+namespace SignalWire.Agents;
+
+/// <summary>Tool (SWAIG function) definition.</summary>
+public partial class AgentBase
+{
+    /// <summary>
+    /// Defines a tool whose arguments arrive as a <see cref="JsonObject"/>.
+    /// </summary>
+    /// <param name="name">Function name (<c>^[A-Za-z_][A-Za-z0-9_]*$</c>, unique, not reserved).</param>
+    /// <param name="description">What the tool does, for the AI.</param>
+    /// <param name="parameters">JSON Schema of the arguments: an object schema, or just its <c>properties</c> map.</param>
+    /// <param name="handler">The handler.</param>
+    /// <param name="secure">Require a per-call, per-function token on every invocation.</param>
+    public AgentBase DefineTool(string name, string description, JsonObject? parameters, ToolHandler handler, bool secure = false)
+    {
+        ToolNames.Validate(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(description);
+        ArgumentNullException.ThrowIfNull(handler);
+        var schema = ToolSchema.Normalize(parameters);
+        Tools.Add(new ToolDefinition(name, description, schema, secure, (args, context, ct) => handler(args, context, ct)));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines a tool whose arguments bind to <typeparamref name="TArgs"/>; the JSON Schema is generated
+    /// from the type (snake_case names, <see cref="System.ComponentModel.DescriptionAttribute"/> descriptions).
+    /// </summary>
+    [RequiresUnreferencedCode("Binds arguments by reflection; use the overload taking a source-generated JsonTypeInfo for trimmed or AOT apps.")]
+    [RequiresDynamicCode("Binds arguments by reflection; use the overload taking a source-generated JsonTypeInfo for trimmed or AOT apps.")]
+    public AgentBase DefineTool<TArgs>(string name, string description, ToolHandler<TArgs> handler, bool secure = false) =>
+        DefineTool(name, description, (JsonTypeInfo<TArgs>)TypedToolArguments.DefaultOptions.GetTypeInfo(typeof(TArgs)), handler, secure);
+
+    /// <summary>Defines a typed tool with the given (e.g. source-generated) serialization metadata.</summary>
+    public AgentBase DefineTool<TArgs>(string name, string description, JsonTypeInfo<TArgs> typeInfo, ToolHandler<TArgs> handler, bool secure = false)
+    {
+        ToolNames.Validate(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(description);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        ArgumentNullException.ThrowIfNull(handler);
+        var schema = TypedToolArguments.SchemaFor(typeInfo);
+        var required = new List<string>();
+        if (schema["required"] is JsonArray list)
+        {
+            foreach (var item in list)
+            {
+                required.Add(item!.GetValue<string>());
+            }
+        }
+
+        Tools.Add(new ToolDefinition(name, description, schema, secure, TypedToolArguments.CreateInvoker(name, typeInfo, required, handler)));
+        return this;
+    }
+}

@@ -1,0 +1,247 @@
+using System.Globalization;
+using SignalWire.Agents.Security;
+
+namespace SignalWire.Agents;
+
+/// <summary>
+/// The agent's configuration after options, environment and defaults have been combined and checked.
+/// Resolved once per agent, so a generated password or secret stays the same for the life of the process.
+/// </summary>
+public sealed class AgentSettings
+{
+    /// <summary>Default lifetime of a secure tool's token.</summary>
+    public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>Default request body limit (1 MiB).</summary>
+    public const long DefaultMaxRequestBodySize = 1024 * 1024;
+
+    /// <summary>Default port.</summary>
+    public const int DefaultPort = 3000;
+
+    private AgentSettings()
+    {
+    }
+
+    /// <summary>The agent's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The normalised route: empty for the root, else <c>/segment</c> without a trailing slash.</summary>
+    public required string Route { get; init; }
+
+    /// <summary>Bind address.</summary>
+    public required string Host { get; init; }
+
+    /// <summary>Bind port (0 means any free port).</summary>
+    public required int Port { get; init; }
+
+    /// <summary>Credentials every webhook must present.</summary>
+    public required BasicAuthCredentials BasicAuth { get; init; }
+
+    /// <summary>Mints and checks secure tools' tokens.</summary>
+    public required SwaigTokenService Tokens { get; init; }
+
+    /// <summary>Where the token secret came from; <see cref="CredentialSource.Generated"/> means it dies with the process.</summary>
+    public required CredentialSource TokenSecretSource { get; init; }
+
+    /// <summary>Public base URL (scheme, host, optional port and path, no trailing slash), or <see langword="null"/>.</summary>
+    public Uri? ProxyUrlBase { get; init; }
+
+    /// <summary>Whether forwarded headers are trusted for URL building.</summary>
+    public required bool TrustProxyHeaders { get; init; }
+
+    /// <summary>Whether HTTPS is served.</summary>
+    public required bool SslEnabled { get; init; }
+
+    /// <summary>PEM certificate path when HTTPS is on.</summary>
+    public string? SslCertificatePath { get; init; }
+
+    /// <summary>PEM key path when HTTPS is on.</summary>
+    public string? SslKeyPath { get; init; }
+
+    /// <summary>Host name used in URLs when HTTPS is on.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>Largest accepted request body in bytes.</summary>
+    public required long MaxRequestBodySize { get; init; }
+
+    /// <summary>Resolves settings from <paramref name="options"/> and the process environment.</summary>
+    public static AgentSettings Resolve(AgentOptions options) =>
+        Resolve(options, Environment.GetEnvironmentVariable, TimeProvider.System);
+
+    /// <summary>Resolves settings from <paramref name="options"/> and an environment lookup.</summary>
+    public static AgentSettings Resolve(AgentOptions options, Func<string, string?> environment) =>
+        Resolve(options, environment, TimeProvider.System);
+
+    /// <summary>Resolves settings; <paramref name="time"/> is the clock the token service uses.</summary>
+    /// <exception cref="AgentConfigurationException">A value is present but unusable.</exception>
+    public static AgentSettings Resolve(AgentOptions options, Func<string, string?> environment, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(time);
+
+        string? Env(string name)
+        {
+            var value = environment(name);
+            return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        }
+
+        var name = string.IsNullOrWhiteSpace(options.Name) ? "agent" : options.Name.Trim();
+        var route = NormalizeRoute(options.Route);
+        var port = options.Port ?? ParseInt(Env(EnvironmentVariables.Port), EnvironmentVariables.Port, 0, 65535) ?? DefaultPort;
+        if (port is < 0 or > 65535)
+        {
+            throw new AgentConfigurationException($"Port {port} is outside 0-65535.");
+        }
+
+        var credentials = ResolveCredentials(options, Env);
+        var (secret, secretSource) = ResolveSecret(options, Env);
+        var lifetime = options.TokenLifetime ?? DefaultTokenLifetime;
+        if (lifetime <= TimeSpan.Zero)
+        {
+            throw new AgentConfigurationException("TokenLifetime must be positive.");
+        }
+
+        var maxBody = options.MaxRequestBodySize
+            ?? ParseLong(Env(EnvironmentVariables.MaxRequestSize), EnvironmentVariables.MaxRequestSize)
+            ?? DefaultMaxRequestBodySize;
+        if (maxBody <= 0)
+        {
+            throw new AgentConfigurationException("The request body limit must be a positive number of bytes.");
+        }
+
+        var ssl = options.SslEnabled ?? ParseBool(Env(EnvironmentVariables.SslEnabled), EnvironmentVariables.SslEnabled) ?? false;
+        var certPath = options.SslCertificatePath ?? Env(EnvironmentVariables.SslCertificatePath);
+        var keyPath = options.SslKeyPath ?? Env(EnvironmentVariables.SslKeyPath);
+        if (ssl && (certPath is null || keyPath is null))
+        {
+            throw new AgentConfigurationException(
+                $"HTTPS is enabled ({EnvironmentVariables.SslEnabled}) but no certificate was given: set {EnvironmentVariables.SslCertificatePath} and {EnvironmentVariables.SslKeyPath} to PEM files (or the SslCertificatePath/SslKeyPath options).");
+        }
+
+        return new AgentSettings
+        {
+            Name = name,
+            Route = route,
+            Host = options.Host ?? "0.0.0.0",
+            Port = port,
+            BasicAuth = credentials,
+            Tokens = new SwaigTokenService(secret, name, lifetime, time),
+            TokenSecretSource = secretSource,
+            ProxyUrlBase = ResolveProxyBase(options.ProxyUrlBase, Env(EnvironmentVariables.ProxyUrlBase)),
+            TrustProxyHeaders = options.TrustProxyHeaders
+                ?? ParseBool(Env(EnvironmentVariables.TrustProxyHeaders), EnvironmentVariables.TrustProxyHeaders) ?? false,
+            SslEnabled = ssl,
+            SslCertificatePath = ssl ? certPath : null,
+            SslKeyPath = ssl ? keyPath : null,
+            Domain = options.Domain ?? Env(EnvironmentVariables.Domain),
+            MaxRequestBodySize = maxBody,
+        };
+    }
+
+    /// <summary>Normalises a route: <c>"/"</c> becomes empty, <c>"support/"</c> becomes <c>"/support"</c>.</summary>
+    internal static string NormalizeRoute(string? route)
+    {
+        var trimmed = (route ?? string.Empty).Trim().Trim('/');
+        if (trimmed.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        foreach (var c in trimmed)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '~'))
+            {
+                throw new AgentConfigurationException($"Route '{route}' may only contain letters, digits, '-', '_', '.', '~' and '/'.");
+            }
+        }
+
+        return "/" + trimmed;
+    }
+
+    private static BasicAuthCredentials ResolveCredentials(AgentOptions options, Func<string, string?> env)
+    {
+        if (options.BasicAuthUser is not null || options.BasicAuthPassword is not null)
+        {
+            if (string.IsNullOrEmpty(options.BasicAuthUser) || string.IsNullOrEmpty(options.BasicAuthPassword))
+            {
+                throw new AgentConfigurationException("Set both BasicAuthUser and BasicAuthPassword, or neither.");
+            }
+
+            return new BasicAuthCredentials(options.BasicAuthUser, options.BasicAuthPassword, CredentialSource.Options);
+        }
+
+        var user = env(EnvironmentVariables.BasicAuthUser);
+        var password = env(EnvironmentVariables.BasicAuthPassword);
+        if (password is not null)
+        {
+            return new BasicAuthCredentials(user ?? BasicAuthCredentials.DefaultUser, password, CredentialSource.Environment);
+        }
+
+        return new BasicAuthCredentials(user ?? BasicAuthCredentials.DefaultUser, SecretGenerator.NewPassword(), CredentialSource.Generated);
+    }
+
+    private static (byte[] Secret, CredentialSource Source) ResolveSecret(AgentOptions options, Func<string, string?> env)
+    {
+        if (!string.IsNullOrEmpty(options.SwaigSecret))
+        {
+            return (System.Text.Encoding.UTF8.GetBytes(options.SwaigSecret), CredentialSource.Options);
+        }
+
+        var fromEnv = env(EnvironmentVariables.SwaigSecret);
+        return fromEnv is not null
+            ? (System.Text.Encoding.UTF8.GetBytes(fromEnv), CredentialSource.Environment)
+            : (SecretGenerator.NewKey(), CredentialSource.Generated);
+    }
+
+    private static Uri? ResolveProxyBase(Uri? fromOptions, string? fromEnv)
+    {
+        var raw = fromOptions?.OriginalString ?? fromEnv;
+        if (raw is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(raw.TrimEnd('/'), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            throw new AgentConfigurationException(
+                $"{EnvironmentVariables.ProxyUrlBase} must be an absolute http(s) URL without credentials, query or fragment, such as https://agent.example.com.");
+        }
+
+        return uri;
+    }
+
+    private static bool? ParseBool(string? value, string variable) => value?.ToUpperInvariant() switch
+    {
+        null => null,
+        "1" or "TRUE" or "YES" or "ON" => true,
+        "0" or "FALSE" or "NO" or "OFF" => false,
+        _ => throw new AgentConfigurationException($"{variable}='{value}' is not a boolean (use true or false)."),
+    };
+
+    private static int? ParseInt(string? value, string variable, int min, int max)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max
+            ? parsed
+            : throw new AgentConfigurationException($"{variable}='{value}' is not a whole number between {min} and {max}.");
+    }
+
+    private static long? ParseLong(string? value, string variable)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
+            ? parsed
+            : throw new AgentConfigurationException($"{variable}='{value}' is not a positive whole number of bytes.");
+    }
+}

@@ -1,0 +1,38 @@
+namespace SignalWire.Agents;
+
+/// <summary>Names of the environment variables the SDK reads.</summary>
+public static class EnvironmentVariables
+{
+    /// <summary>Port to bind when none is set in code.</summary>
+    public const string Port = "PORT";
+
+    /// <summary>Basic Auth user name.</summary>
+    public const string BasicAuthUser = "SWML_BASIC_AUTH_USER";
+
+    /// <summary>Basic Auth password.</summary>
+    public const string BasicAuthPassword = "SWML_BASIC_AUTH_PASSWORD";
+
+    /// <summary>Public base URL used in every generated webhook URL.</summary>
+    public const string ProxyUrlBase = "SWML_PROXY_URL_BASE";
+
+    /// <summary>Whether <c>X-Forwarded-*</c> headers are trusted for webhook URLs.</summary>
+    public const string TrustProxyHeaders = "SWML_TRUST_PROXY_HEADERS";
+
+    /// <summary>Whether HTTPS is served.</summary>
+    public const string SslEnabled = "SWML_SSL_ENABLED";
+
+    /// <summary>PEM certificate path.</summary>
+    public const string SslCertificatePath = "SWML_SSL_CERT_PATH";
+
+    /// <summary>PEM key path.</summary>
+    public const string SslKeyPath = "SWML_SSL_KEY_PATH";
+
+    /// <summary>Host name for URLs when HTTPS is on.</summary>
+    public const string Domain = "SWML_DOMAIN";
+
+    /// <summary>Largest accepted request body in bytes.</summary>
+    public const string MaxRequestSize = "SWML_MAX_REQUEST_SIZE";
+
+    /// <summary>Secret for secure-tool tokens.</summary>
+    public const string SwaigSecret = "SIGNALWIRE_SWAIG_SECRET";
+}

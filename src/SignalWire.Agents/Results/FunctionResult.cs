@@ -1,0 +1,115 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SignalWire.Agents;
+
+/// <summary>
+/// What a SWAIG tool returns to the AI: a response (a prompt to the model, not speech) and an ordered
+/// list of actions for the platform to carry out. Action methods append and return the same instance.
+/// </summary>
+public sealed partial class FunctionResult
+{
+    /// <summary>Response sent when a result has neither a response nor actions.</summary>
+    public const string EmptyResponse = "Action completed.";
+
+    private readonly List<JsonObject> _actions = [];
+
+    /// <summary>Creates a result with an optional response.</summary>
+    public FunctionResult(string? response = null, bool postProcess = false)
+    {
+        Response = response;
+        PostProcess = postProcess;
+    }
+
+    /// <summary>The text the AI receives.</summary>
+    public string? Response { get; set; }
+
+    /// <summary>Let the AI speak its response before the actions run (only sent with actions).</summary>
+    public bool PostProcess { get; set; }
+
+    /// <summary>The actions, in order; each is an object the platform understands.</summary>
+    public IReadOnlyList<JsonObject> Actions => _actions;
+
+    /// <summary>Sets the response text.</summary>
+    public FunctionResult SetResponse(string? response)
+    {
+        Response = response;
+        return this;
+    }
+
+    /// <summary>Sets <see cref="PostProcess"/>.</summary>
+    public FunctionResult SetPostProcess(bool postProcess = true)
+    {
+        PostProcess = postProcess;
+        return this;
+    }
+
+    /// <summary>Appends the action <c>{name: value}</c>.</summary>
+    public FunctionResult AddAction(string name, JsonNode? value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return AddAction(new JsonObject { [name] = value });
+    }
+
+    /// <summary>Appends a complete action object (for actions with more than one key).</summary>
+    public FunctionResult AddAction(JsonObject action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.Count == 0)
+        {
+            throw new ArgumentException("An action needs at least one key.", nameof(action));
+        }
+
+        _actions.Add(action);
+        return this;
+    }
+
+    /// <summary>Writes the wire form: <c>response</c>, then <c>action</c>, then <c>post_process</c>.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        var hasResponse = !string.IsNullOrEmpty(Response);
+        if (hasResponse)
+        {
+            writer.WriteString("response", Response);
+        }
+
+        if (_actions.Count > 0)
+        {
+            writer.WriteStartArray("action");
+            foreach (var action in _actions)
+            {
+                action.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+            if (PostProcess)
+            {
+                writer.WriteBoolean("post_process", true);
+            }
+        }
+        else if (!hasResponse)
+        {
+            writer.WriteString("response", EmptyResponse);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The wire JSON as a compact string.</summary>
+    public string ToJson()
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, Swml.SwmlJson.WriterOptions))
+        {
+            WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => ToJson();
+}

@@ -1,0 +1,101 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SignalWire.Agents.Security;
+
+/// <summary>
+/// The user name and password every webhook must present with HTTP Basic Auth. Checks hash both supplied
+/// fields and compare the digests in constant time, so neither the length nor the content of the
+/// secret leaks through timing, and the user name is checked even when the password is wrong.
+/// </summary>
+public sealed class BasicAuthCredentials
+{
+    /// <summary>User name used when none is configured.</summary>
+    public const string DefaultUser = "signalwire";
+
+    private const int MaxHeaderLength = 4096;
+
+    private readonly byte[] _userHash;
+    private readonly byte[] _passwordHash;
+
+    /// <summary>Creates credentials.</summary>
+    /// <param name="username">User name; must not be empty or contain ':'.</param>
+    /// <param name="password">Password; must not be empty.</param>
+    /// <param name="source">Where they came from.</param>
+    public BasicAuthCredentials(string username, string password, CredentialSource source)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        if (username.Contains(':', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A Basic Auth user name cannot contain ':'.", nameof(username));
+        }
+
+        Username = username;
+        Password = password;
+        Source = source;
+        _userHash = SHA256.HashData(Encoding.UTF8.GetBytes(username));
+        _passwordHash = SHA256.HashData(Encoding.UTF8.GetBytes(password));
+    }
+
+    /// <summary>The user name.</summary>
+    public string Username { get; }
+
+    /// <summary>The password. It goes into webhook URLs for the platform and is never logged.</summary>
+    public string Password { get; }
+
+    /// <summary>Where the credentials came from.</summary>
+    public CredentialSource Source { get; }
+
+    /// <summary>
+    /// Checks an <c>Authorization</c> header value. Anything but a well-formed <c>Basic</c> header with
+    /// matching user name and password is refused.
+    /// </summary>
+    public bool Verify(ReadOnlySpan<char> authorizationHeader)
+    {
+        var value = authorizationHeader.Trim();
+        if (value.Length is < 7 or > MaxHeaderLength || !value[..5].Equals("Basic", StringComparison.OrdinalIgnoreCase) || value[5] != ' ')
+        {
+            return false;
+        }
+
+        var encoded = value[6..].TrimStart(' ');
+        var rented = ArrayPool<byte>.Shared.Rent(Base64.GetMaxDecodedFromUtf8Length(encoded.Length));
+        try
+        {
+            if (!Convert.TryFromBase64Chars(encoded, rented, out var length))
+            {
+                return false;
+            }
+
+            var decoded = rented.AsSpan(0, length);
+            var colon = decoded.IndexOf((byte)':');
+            if (colon < 0 || !System.Text.Unicode.Utf8.IsValid(decoded))
+            {
+                return false;
+            }
+
+            Span<byte> userHash = stackalloc byte[SHA256.HashSizeInBytes];
+            Span<byte> passwordHash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(decoded[..colon], userHash);
+            SHA256.HashData(decoded[(colon + 1)..], passwordHash);
+            var userOk = CryptographicOperations.FixedTimeEquals(userHash, _userHash);
+            var passwordOk = CryptographicOperations.FixedTimeEquals(passwordHash, _passwordHash);
+            return userOk & passwordOk;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(rented);
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The header value a client sends with these credentials.</summary>
+    public string ToAuthorizationHeader() =>
+        "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(Username + ":" + Password));
+
+    /// <summary>Never reveals the password.</summary>
+    public override string ToString() => $"{Username}:***";
+}

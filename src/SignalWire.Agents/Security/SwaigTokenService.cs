@@ -1,0 +1,130 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SignalWire.Agents.Security;
+
+/// <summary>
+/// Mints and checks the per-function tokens that guard secure tools.
+/// </summary>
+/// <remarks>
+/// A token is the URL-safe base64 of <c>version(1) | expiry(8, unix seconds, big-endian) | nonce(16) | mac(32)</c>.
+/// The MAC is HMAC-SHA256 under a key derived (HKDF) from the configured secret, over the version, expiry,
+/// nonce and the length-prefixed agent name, function name and call id. The function and call id are
+/// therefore bound without being written into the URL, and no character in them (a '.', say) can
+/// confuse parsing. Checks recompute the MAC and compare in constant time before looking at the expiry.
+/// </remarks>
+public sealed class SwaigTokenService
+{
+    private const byte Version = 1;
+    private const int NonceLength = 16;
+    private const int MacLength = 32;
+    private const int TokenBytes = 1 + 8 + NonceLength + MacLength;
+
+    /// <summary>Length of every token this service mints, in characters.</summary>
+    public static readonly int TokenLength = Base64Url.GetEncodedLength(TokenBytes);
+
+    private static readonly byte[] KeyInfo = Encoding.ASCII.GetBytes("SignalWire.Agents/swaig-token/v1");
+
+    private readonly byte[] _key;
+    private readonly byte[] _agent;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="secret">Shared secret (identical on every replica that must accept the tokens).</param>
+    /// <param name="agentName">Agent the tokens belong to; tokens do not validate on another agent.</param>
+    /// <param name="lifetime">How long a token stays valid.</param>
+    /// <param name="time">Clock.</param>
+    public SwaigTokenService(ReadOnlySpan<byte> secret, string agentName, TimeSpan lifetime, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(agentName);
+        ArgumentNullException.ThrowIfNull(time);
+        if (secret.IsEmpty)
+        {
+            throw new ArgumentException("The token secret must not be empty.", nameof(secret));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
+        _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret.ToArray(), 32, salt: [], info: KeyInfo);
+        _agent = Encoding.UTF8.GetBytes(agentName);
+        Lifetime = lifetime;
+        _time = time;
+    }
+
+    /// <summary>How long a minted token stays valid.</summary>
+    public TimeSpan Lifetime { get; }
+
+    /// <summary>Mints a token for <paramref name="functionName"/> on call <paramref name="callId"/>.</summary>
+    public string Mint(string functionName, string callId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(functionName);
+        ArgumentException.ThrowIfNullOrEmpty(callId);
+        Span<byte> token = stackalloc byte[TokenBytes];
+        token[0] = Version;
+        var expiry = _time.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds();
+        BinaryPrimitives.WriteInt64BigEndian(token.Slice(1, 8), expiry);
+        RandomNumberGenerator.Fill(token.Slice(9, NonceLength));
+        ComputeMac(token[..(TokenBytes - MacLength)], functionName, callId, token[(TokenBytes - MacLength)..]);
+        return Base64Url.EncodeToString(token);
+    }
+
+    /// <summary>Checks <paramref name="token"/> for <paramref name="functionName"/> on call <paramref name="callId"/>.</summary>
+    public TokenCheck Check(ReadOnlySpan<char> token, string functionName, string? callId)
+    {
+        ArgumentNullException.ThrowIfNull(functionName);
+        if (token.IsEmpty)
+        {
+            return TokenCheck.Missing;
+        }
+
+        Span<byte> decoded = stackalloc byte[TokenBytes];
+        if (token.Length != TokenLength
+            || Base64Url.DecodeFromChars(token, decoded, out var consumed, out var written) != System.Buffers.OperationStatus.Done
+            || consumed != token.Length || written != TokenBytes || decoded[0] != Version)
+        {
+            return TokenCheck.Malformed;
+        }
+
+        if (string.IsNullOrEmpty(callId))
+        {
+            return TokenCheck.Invalid;
+        }
+
+        Span<byte> expected = stackalloc byte[MacLength];
+        ComputeMac(decoded[..(TokenBytes - MacLength)], functionName, callId, expected);
+        if (!CryptographicOperations.FixedTimeEquals(expected, decoded[(TokenBytes - MacLength)..]))
+        {
+            return TokenCheck.Invalid;
+        }
+
+        var expiry = BinaryPrimitives.ReadInt64BigEndian(decoded.Slice(1, 8));
+        return _time.GetUtcNow().ToUnixTimeSeconds() >= expiry ? TokenCheck.Expired : TokenCheck.Valid;
+    }
+
+    private void ComputeMac(ReadOnlySpan<byte> header, string functionName, string callId, Span<byte> destination)
+    {
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+        hmac.AppendData(header);
+        AppendField(hmac, _agent);
+        AppendField(hmac, functionName);
+        AppendField(hmac, callId);
+        hmac.GetHashAndReset(destination);
+    }
+
+    private static void AppendField(IncrementalHash hmac, string value)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        var buffer = max <= 512 ? stackalloc byte[512] : new byte[max];
+        var length = Encoding.UTF8.GetBytes(value, buffer);
+        AppendField(hmac, buffer[..length]);
+    }
+
+    private static void AppendField(IncrementalHash hmac, ReadOnlySpan<byte> value)
+    {
+        Span<byte> prefix = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(prefix, value.Length);
+        hmac.AppendData(prefix);
+        hmac.AppendData(value);
+    }
+}

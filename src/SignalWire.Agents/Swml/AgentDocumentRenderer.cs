@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace SignalWire.Agents.Swml;
+
+/// <summary>
+/// Renders an agent's SWML document for one request: <c>answer</c> (unless disabled) and the <c>ai</c> verb
+/// with the prompt, post-prompt, tools and the webhook URLs for this call. Secure tools get a token bound to
+/// this call id; nothing request-specific is kept on the agent.
+/// </summary>
+public static class AgentDocumentRenderer
+{
+    /// <summary>Pseudo-function name the post-prompt URL's token is bound to.</summary>
+    public const string PostPromptFunction = "post_prompt";
+
+    /// <summary>Renders the document as UTF-8 JSON into <paramref name="output"/>.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="webhookBase">Webhook prefix with credentials and route (see <see cref="WebhookBase"/>).</param>
+    /// <param name="callId">The call the document is for; when unknown, tokens are bound to a random id and cannot be used.</param>
+    /// <param name="output">Destination.</param>
+    public static void Render(AgentBase agent, string webhookBase, string? callId, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(webhookBase);
+        ArgumentNullException.ThrowIfNull(output);
+        var parts = agent.GetStaticParts();
+        var tools = agent.Tools.All;
+        var tokens = agent.Settings.Tokens;
+        var boundCallId = string.IsNullOrEmpty(callId) ? UnguessableId() : callId;
+
+        using var writer = new Utf8JsonWriter(output, SwmlJson.WriterOptions);
+        writer.WriteStartObject();
+        writer.WriteString("version"u8, "1.0.0"u8);
+        writer.WriteStartObject("sections"u8);
+        writer.WriteStartArray("main"u8);
+        if (parts.AutoAnswer)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("answer"u8);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteStartObject();
+        writer.WriteStartObject("ai"u8);
+        writer.WritePropertyName("prompt"u8);
+        writer.WriteRawValue(parts.Prompt, skipInputValidation: true);
+        if (parts.PostPrompt is not null)
+        {
+            writer.WritePropertyName("post_prompt"u8);
+            writer.WriteRawValue(parts.PostPrompt, skipInputValidation: true);
+            writer.WriteString("post_prompt_url"u8, string.Concat(webhookBase, "/post_prompt/?__token=", tokens.Mint(PostPromptFunction, boundCallId)));
+        }
+
+        if (tools.Count > 0)
+        {
+            writer.WriteStartObject("SWAIG"u8);
+            writer.WriteStartArray("functions"u8);
+            foreach (var tool in tools)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("function"u8, tool.Name);
+                writer.WriteString("description"u8, tool.Description);
+                writer.WritePropertyName("parameters"u8);
+                writer.WriteRawValue(tool.WireParametersUtf8.Span, skipInputValidation: true);
+                if (tool.Secure)
+                {
+                    writer.WriteString("web_hook_url"u8, string.Concat(webhookBase, "/swaig/?__token=", tokens.Mint(tool.Name, boundCallId)));
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartObject("defaults"u8);
+            writer.WriteString("web_hook_url"u8, webhookBase + "/swaig/");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WritePropertyName("params"u8);
+        writer.WriteRawValue(parts.Params, skipInputValidation: true);
+        if (parts.Languages is not null)
+        {
+            writer.WritePropertyName("languages"u8);
+            writer.WriteRawValue(parts.Languages, skipInputValidation: true);
+        }
+
+        if (parts.GlobalData is not null)
+        {
+            writer.WritePropertyName("global_data"u8);
+            writer.WriteRawValue(parts.GlobalData, skipInputValidation: true);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Renders the document to a string (convenient for tests and tools).</summary>
+    public static string RenderToString(AgentBase agent, string webhookBase, string? callId)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        Render(agent, webhookBase, callId, buffer);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string UnguessableId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        RandomNumberGenerator.Fill(bytes);
+        return "unbound-" + Base64Url.EncodeToString(bytes);
+    }
+}
