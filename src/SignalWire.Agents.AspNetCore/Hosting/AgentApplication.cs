@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SignalWire.Agents.AspNetCore.Http;
 
 namespace SignalWire.Agents.AspNetCore;
@@ -33,10 +34,14 @@ public static class AgentApplication
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodySize;
+            // The agent answers 413 itself at its limit; Kestrel's hard cap sits above it so that a modestly
+            // oversized body can be drained and the 413 delivered cleanly, while huge bodies cut the connection.
+            kestrel.Limits.MaxRequestBodySize = Math.Max(2 * settings.MaxRequestBodySize, settings.MaxRequestBodySize + (64 * 1024));
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             Listen(kestrel, settings, certificate);
         });
+        // Request-start lines carry the query string, which holds secure tools' tokens: keep them out of the log.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddSignalWireAgent(agent);
         configure?.Invoke(builder);
 

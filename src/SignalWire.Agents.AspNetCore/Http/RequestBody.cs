@@ -3,7 +3,6 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace SignalWire.Agents.AspNetCore.Http;
 
@@ -26,7 +25,10 @@ internal enum BodyStatus
     NotAnObject,
 }
 
-/// <summary>Reads a request body as a JSON object, enforcing a byte limit even on chunked bodies.</summary>
+/// <summary>
+/// Reads a request body as a JSON object, enforcing a byte limit even on chunked bodies. The limit is
+/// checked as data arrives, so an oversized body is refused after at most one read beyond it.
+/// </summary>
 internal static class RequestBody
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
@@ -37,11 +39,6 @@ internal static class RequestBody
         if (request.ContentLength > limit)
         {
             return (BodyStatus.TooLarge, null);
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = limit;
         }
 
         var reader = request.BodyReader;

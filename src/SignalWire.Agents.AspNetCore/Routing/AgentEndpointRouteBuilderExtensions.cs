@@ -33,16 +33,11 @@ public static class AgentEndpointRouteBuilderExtensions
 
         var group = endpoints.MapGroup(settings.Route.Length == 0 ? "/" : settings.Route);
         string[] swmlMethods = [HttpMethods.Get, HttpMethods.Post];
+        // Route templates match with or without a trailing slash, so one pattern serves "/swaig" and "/swaig/".
         group.MapMethods("/", swmlMethods, handlers.SwmlAsync).WithDisplayName($"{agent.Name} SWML");
-        if (settings.Route.Length > 0)
-        {
-            group.MapMethods(string.Empty, swmlMethods, handlers.SwmlAsync).WithDisplayName($"{agent.Name} SWML (bare route)");
-        }
 
         group.MapPost("/swaig", handlers.SwaigAsync).WithDisplayName($"{agent.Name} SWAIG");
-        group.MapPost("/swaig/", handlers.SwaigAsync).WithDisplayName($"{agent.Name} SWAIG (slash)");
         group.MapPost("/post_prompt", handlers.PostPromptAsync).WithDisplayName($"{agent.Name} post_prompt");
-        group.MapPost("/post_prompt/", handlers.PostPromptAsync).WithDisplayName($"{agent.Name} post_prompt (slash)");
 
         Log.AgentMapped(logger, agent.Name, settings.Route.Length == 0 ? "/" : settings.Route, settings.SslEnabled,
             settings.ProxyUrlBase?.ToString() ?? "(none)", settings.TrustProxyHeaders);

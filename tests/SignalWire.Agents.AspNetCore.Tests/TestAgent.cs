@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using SignalWire.Agents.Testing;
+using SignalWire.Agents.Tools;
+
+namespace SignalWire.Agents.AspNetCore.Tests;
+
+/// <summary>An agent whose tools record every invocation, so tests can prove a handler did or did not run.</summary>
+internal sealed class TestAgent : AgentBase
+{
+    public TestAgent(AgentOptions? options = null)
+        : base(options ?? AgentTestServer.Options())
+    {
+        PromptAddSection("Role", "You test things.");
+        SetPostPrompt("Summarize.");
+        DefineTool("echo", "Echo the arguments", new JsonObject { ["text"] = new JsonObject { ["type"] = "string" } }, Echo);
+        DefineTool("secret_action", "A secure action", null, Record("secret_action", "done"), secure: true);
+        DefineTool("other_secret", "Another secure action", null, Record("other_secret", "other done"), secure: true);
+        DefineTool("explode", "Always fails", null, (_, _, _) => throw new InvalidOperationException("database password is hunter2"));
+        OnSummary((summary, _) =>
+        {
+            Summaries.Add(summary);
+            return summary.Summary?["fail"] is not null ? throw new InvalidOperationException("summary failure") : ValueTask.CompletedTask;
+        });
+    }
+
+    public ConcurrentQueue<(string Function, JsonObject Args, ToolCallContext Context)> Calls { get; } = new();
+
+    public ConcurrentBag<PostPromptSummary> Summaries { get; } = [];
+
+    private ValueTask<FunctionResult> Echo(JsonObject args, ToolCallContext context, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue(("echo", args, context));
+        return ValueTask.FromResult(new FunctionResult($"echo: {args["text"]}").Say("hi"));
+    }
+
+    private ToolHandler Record(string name, string response) => (args, context, _) =>
+    {
+        Calls.Enqueue((name, args, context));
+        return ValueTask.FromResult(new FunctionResult(response));
+    };
+}
