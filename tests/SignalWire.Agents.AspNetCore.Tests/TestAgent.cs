@@ -6,7 +6,7 @@ using SignalWire.Agents.Tools;
 namespace SignalWire.Agents.AspNetCore.Tests;
 
 /// <summary>An agent whose tools record every invocation, so tests can prove a handler did or did not run.</summary>
-internal sealed class TestAgent : AgentBase
+public sealed class TestAgent : AgentBase
 {
     public TestAgent(AgentOptions? options = null)
         : base(options ?? AgentTestServer.Options())

@@ -6,28 +6,17 @@ using SignalWire.Agents.Testing;
 namespace SignalWire.Agents.AspNetCore.Tests.Hosting;
 
 /// <summary>The example bank agent, served over real HTTP.</summary>
-public sealed class SecureAgentExampleTests : IAsyncLifetime
+public sealed class SecureAgentExampleTests : ServedAgentTest<SecureAgent>
 {
-    private AgentTestServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
+    public SecureAgentExampleTests()
+        : base(new SecureAgent(AgentTestServer.Options("secure-agent")))
     {
-        var options = AgentTestServer.Options("secure-agent");
-        _server = await AgentTestServer.StartAsync(new SecureAgent(options));
-        _client = _server.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
     }
 
     [Fact]
     public async Task The_document_lists_get_balance_as_regular_and_transfer_funds_as_secure()
     {
-        var swml = await _client.FetchSwmlAsync("call-1");
+        var swml = await Client.FetchSwmlAsync("call-1");
         var functions = swml.Ai()["SWAIG"]!["functions"]!.AsArray();
 
         Assert.Equal(["get_balance", "transfer_funds"], functions.Select(f => f!["function"]!.GetValue<string>()));
@@ -41,14 +30,14 @@ public sealed class SecureAgentExampleTests : IAsyncLifetime
     [Fact]
     public async Task Get_balance_answers_without_a_token()
     {
-        using var response = await _client.PostJsonAsync("/swaig", SwaigRequests.Call("get_balance", new() { ["account_type"] = "savings" }));
+        using var response = await Client.PostJsonAsync("/swaig", SwaigRequests.Call("get_balance", new() { ["account_type"] = "savings" }));
         Assert.Equal("""{"response":"The savings balance is $12,900.00."}""", await response.ReadTextAsync());
     }
 
     [Fact]
     public async Task Transfer_funds_needs_its_token()
     {
-        using var response = await _client.PostJsonAsync("/swaig", SwaigRequests.Call("transfer_funds", new() { ["amount"] = 50, ["to_account"] = "1234567890" }));
+        using var response = await Client.PostJsonAsync("/swaig", SwaigRequests.Call("transfer_funds", new() { ["amount"] = 50, ["to_account"] = "1234567890" }));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
@@ -62,8 +51,8 @@ public sealed class SecureAgentExampleTests : IAsyncLifetime
     [InlineData("""{"amount":"lots","to_account":"1234567890"}""", """{"response":"The arguments for transfer_funds are invalid: 'amount' has the wrong type or format. Ask the caller for the correct value and try again."}""")]
     public async Task Transfer_funds_applies_the_input_rules(string args, string expected)
     {
-        var url = HttpTestExtensions.PathAndQuery((await _client.FetchSwmlAsync("call-1")).FunctionUrl("transfer_funds"));
-        using var response = await _client.PostJsonAsync(url, SwaigRequests.Call("transfer_funds", JsonNode.Parse(args)!.AsObject(), callId: "call-1"));
+        var url = HttpTestExtensions.PathAndQuery((await Client.FetchSwmlAsync("call-1")).FunctionUrl("transfer_funds"));
+        using var response = await Client.PostJsonAsync(url, SwaigRequests.Call("transfer_funds", JsonNode.Parse(args)!.AsObject(), callId: "call-1"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(expected, await response.ReadTextAsync());

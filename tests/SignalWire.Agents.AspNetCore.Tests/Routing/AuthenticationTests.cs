@@ -5,14 +5,12 @@ using SignalWire.Agents.Testing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Routing;
 
-public sealed class AuthenticationTests : IAsyncLifetime
+public sealed class AuthenticationTests : ServedAgentTest<TestAgent>
 {
-    private readonly TestAgent _agent = new();
-    private AgentTestServer _server = null!;
-
-    public async ValueTask InitializeAsync() => _server = await AgentTestServer.StartAsync(_agent);
-
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public AuthenticationTests()
+        : base(new TestAgent())
+    {
+    }
 
     public static TheoryData<string, string> ProtectedRoutes => new()
     {
@@ -40,7 +38,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [MemberData(nameof(ProtectedRoutes))]
     public async Task Every_webhook_route_refuses_a_request_without_credentials(string method, string path)
     {
-        using var client = _server.CreateClient(authenticated: false);
+        using var client = Server.CreateClient(authenticated: false);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method == "POST")
         {
@@ -54,15 +52,15 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.Contains("realm=", response.Headers.WwwAuthenticate.Single().Parameter, StringComparison.Ordinal);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("""{"error":"Unauthorized"}""", await response.ReadTextAsync());
-        Assert.Empty(_agent.Calls);
-        Assert.Empty(_agent.Summaries);
+        Assert.Empty(Agent.Calls);
+        Assert.Empty(Agent.Summaries);
     }
 
     [Theory]
     [MemberData(nameof(BadAuthorizationHeaders))]
     public async Task Malformed_or_wrong_credentials_get_401_and_the_handler_never_runs(string header)
     {
-        using var client = _server.CreateClient(authenticated: false);
+        using var client = Server.CreateClient(authenticated: false);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/swaig") { Content = SwaigRequests.Json(SwaigRequests.Call("echo")) };
         if (header.Length > 0)
         {
@@ -73,23 +71,23 @@ public sealed class AuthenticationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("""{"error":"Unauthorized"}""", await response.ReadTextAsync());
-        Assert.Empty(_agent.Calls);
+        Assert.Empty(Agent.Calls);
     }
 
     [Fact]
     public async Task Correct_credentials_are_accepted_with_any_case_of_the_scheme()
     {
-        using var client = _server.CreateClient(authenticated: false);
+        using var client = Server.CreateClient(authenticated: false);
         client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "basic " + TestCredentials.EncodedPair);
         using var response = await client.PostJsonAsync("/swaig", SwaigRequests.Call("echo", new() { ["text"] = "x" }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_agent.Calls);
+        Assert.Single(Agent.Calls);
     }
 
     [Fact]
     public async Task Health_and_ready_need_no_credentials()
     {
-        using var client = _server.CreateClient(authenticated: false);
+        using var client = Server.CreateClient(authenticated: false);
         using var health = await client.GetAsync("/health", TestContext.Current.CancellationToken);
         using var ready = await client.GetAsync("/ready", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -101,20 +99,20 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Logs_never_contain_the_password_or_the_authorization_header()
     {
-        using (var bad = _server.CreateClient(authenticated: false))
+        using (var bad = Server.CreateClient(authenticated: false))
         {
             bad.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(TestCredentials.User + ":" + TestCredentials.Password + "x")));
             using var refused = await bad.GetAsync("/", TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         }
 
-        using var client = _server.CreateClient();
+        var client = Client;
         var swml = await client.FetchSwmlAsync("call-1");
         using var ok = await client.PostJsonAsync(HttpTestExtensions.PathAndQuery(swml.FunctionUrl("secret_action")), SwaigRequests.Call("secret_action"));
         using var forbidden = await client.PostJsonAsync("/swaig?__token=" + HttpTestExtensions.TokenOf(swml.FunctionUrl("secret_action")), SwaigRequests.Call("secret_action", callId: "call-2"));
         using var failed = await client.PostJsonAsync("/swaig", SwaigRequests.Call("explode"));
 
-        var logs = _server.AllLogText();
+        var logs = Server.AllLogText();
         Assert.Contains("Basic Auth failed", logs, StringComparison.Ordinal);
         Assert.Contains("Refused call to secure function secret_action", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(TestCredentials.Password, logs, StringComparison.Ordinal);

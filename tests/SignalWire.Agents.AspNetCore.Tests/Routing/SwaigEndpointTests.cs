@@ -8,22 +8,11 @@ using SignalWire.Agents.Testing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Routing;
 
-public sealed class SwaigEndpointTests : IAsyncLifetime
+public sealed class SwaigEndpointTests : ServedAgentTest<TestAgent>
 {
-    private readonly TestAgent _agent = new(WithLimit(AgentTestServer.Options(), 4096));
-    private AgentTestServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
+    public SwaigEndpointTests()
+        : base(new TestAgent(AgentTestServer.Options().With(o => o.MaxRequestBodySize = 4096)))
     {
-        _server = await AgentTestServer.StartAsync(_agent);
-        _client = _server.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
     }
 
     [Theory]
@@ -31,12 +20,12 @@ public sealed class SwaigEndpointTests : IAsyncLifetime
     [InlineData("/swaig/")]
     public async Task A_regular_tool_runs_and_its_result_is_returned_exactly(string path)
     {
-        using var response = await _client.PostJsonAsync(path, SwaigRequests.Call("echo", new() { ["text"] = "hello" }, callId: "call-9"));
+        using var response = await Client.PostJsonAsync(path, SwaigRequests.Call("echo", new() { ["text"] = "hello" }, callId: "call-9"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"response":"echo: hello","action":[{"say":"hi"}]}""", await response.ReadTextAsync());
         Assert.True(response.Headers.CacheControl!.NoStore);
-        var (function, args, context) = Assert.Single(_agent.Calls);
+        var (function, args, context) = Assert.Single(Agent.Calls);
         Assert.Equal("echo", function);
         Assert.Equal("hello", args["text"]!.GetValue<string>());
         Assert.Equal("call-9", context.CallId);
@@ -54,9 +43,9 @@ public sealed class SwaigEndpointTests : IAsyncLifetime
         var flat = new JsonObject { ["function"] = "echo", ["call_id"] = "c", ["arguments"] = new JsonObject { ["text"] = "flat" } };
         var none = new JsonObject { ["function"] = "echo", ["call_id"] = "c", ["argument"] = new JsonObject { ["raw"] = "not json" } };
 
-        using var r1 = await _client.PostJsonAsync("/swaig", fromRaw);
-        using var r2 = await _client.PostJsonAsync("/swaig", flat);
-        using var r3 = await _client.PostJsonAsync("/swaig", none);
+        using var r1 = await Client.PostJsonAsync("/swaig", fromRaw);
+        using var r2 = await Client.PostJsonAsync("/swaig", flat);
+        using var r3 = await Client.PostJsonAsync("/swaig", none);
 
         Assert.Equal("""{"response":"echo: raw","action":[{"say":"hi"}]}""", await r1.ReadTextAsync());
         Assert.Equal("""{"response":"echo: flat","action":[{"say":"hi"}]}""", await r2.ReadTextAsync());
@@ -75,11 +64,11 @@ public sealed class SwaigEndpointTests : IAsyncLifetime
     [InlineData("", HttpStatusCode.BadRequest, """{"error":"Request body must be a JSON object"}""")]
     public async Task Bad_requests_get_a_clear_error_and_never_reach_a_handler(string body, HttpStatusCode status, string error)
     {
-        using var response = await _client.PostAsync("/swaig", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        using var response = await Client.PostAsync("/swaig", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal(error, await response.ReadTextAsync());
-        Assert.Empty(_agent.Calls);
+        Assert.Empty(Agent.Calls);
     }
 
     [Fact]
@@ -88,40 +77,40 @@ public sealed class SwaigEndpointTests : IAsyncLifetime
         var bytes = Encoding.UTF8.GetBytes("""{"function":"echo","call_id":"X"}""");
         bytes[bytes.Length - 3] = 0xFF;
         using var content = new ByteArrayContent(bytes);
-        using var response = await _client.PostAsync("/swaig", content, TestContext.Current.CancellationToken);
+        using var response = await Client.PostAsync("/swaig", content, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(_agent.Calls);
+        Assert.Empty(Agent.Calls);
     }
 
     [Fact]
     public async Task A_body_over_the_limit_is_413_with_or_without_content_length()
     {
         var big = SwaigRequests.Call("echo", new() { ["text"] = new string('x', 8000) }).ToWireJson();
-        using var declared = await _client.PostAsync("/swaig", new StringContent(big, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        using var declared = await Client.PostAsync("/swaig", new StringContent(big, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
         using var chunkedContent = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes(big)));
         chunkedContent.Headers.ContentType = new("application/json");
         using var chunkedRequest = new HttpRequestMessage(HttpMethod.Post, "/swaig") { Content = chunkedContent };
         chunkedRequest.Headers.TransferEncodingChunked = true;
-        using var chunked = await _client.SendAsync(chunkedRequest, TestContext.Current.CancellationToken);
+        using var chunked = await Client.SendAsync(chunkedRequest, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
         Assert.Null(chunkedRequest.Content.Headers.ContentLength);
         Assert.Equal("""{"error":"Request body too large"}""", await chunked.ReadTextAsync());
-        Assert.Empty(_agent.Calls);
+        Assert.Empty(Agent.Calls);
     }
 
     [Fact]
     public async Task A_failing_handler_is_answered_with_a_generic_apology_and_logged_with_the_call_id()
     {
-        using var response = await _client.PostJsonAsync("/swaig", SwaigRequests.Call("explode", callId: "call-boom"));
+        using var response = await Client.PostJsonAsync("/swaig", SwaigRequests.Call("explode", callId: "call-boom"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.ReadTextAsync();
         Assert.Equal("""{"response":"Sorry, that action could not be completed because of an internal error. Please try again later."}""", text);
         Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
         Assert.DoesNotContain("InvalidOperationException", text, StringComparison.Ordinal);
-        var record = Assert.Single(_server.Logs.GetSnapshot(), r => r.Level == LogLevel.Error);
+        var record = Assert.Single(Server.Logs.GetSnapshot(), r => r.Level == LogLevel.Error);
         Assert.Contains("call-boom", record.Message, StringComparison.Ordinal);
         Assert.Contains("explode", record.Message, StringComparison.Ordinal);
         Assert.IsType<InvalidOperationException>(record.Exception);
@@ -130,19 +119,19 @@ public sealed class SwaigEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_secure_tool_runs_with_the_token_from_its_own_swml()
     {
-        var swml = await _client.FetchSwmlAsync("call-1");
-        using var response = await _client.PostJsonAsync(HttpTestExtensions.PathAndQuery(swml.FunctionUrl("secret_action")), SwaigRequests.Call("secret_action", callId: "call-1"));
+        var swml = await Client.FetchSwmlAsync("call-1");
+        using var response = await Client.PostJsonAsync(HttpTestExtensions.PathAndQuery(swml.FunctionUrl("secret_action")), SwaigRequests.Call("secret_action", callId: "call-1"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"response":"done"}""", await response.ReadTextAsync());
-        Assert.Single(_agent.Calls);
+        Assert.Single(Agent.Calls);
     }
 
     [Fact]
     public async Task The_legacy_token_parameter_is_accepted()
     {
-        var token = HttpTestExtensions.TokenOf((await _client.FetchSwmlAsync("call-1")).FunctionUrl("secret_action"));
-        using var response = await _client.PostJsonAsync("/swaig?token=" + token, SwaigRequests.Call("secret_action", callId: "call-1"));
+        var token = HttpTestExtensions.TokenOf((await Client.FetchSwmlAsync("call-1")).FunctionUrl("secret_action"));
+        using var response = await Client.PostJsonAsync("/swaig?token=" + token, SwaigRequests.Call("secret_action", callId: "call-1"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -152,7 +141,7 @@ public sealed class SwaigEndpointTests : IAsyncLifetime
     [MemberData(nameof(RefusedTokenCases))]
     public async Task A_secure_tool_refuses_every_bad_token_with_403_and_does_not_run(string scenario)
     {
-        var swml = await _client.FetchSwmlAsync("call-1");
+        var swml = await Client.FetchSwmlAsync("call-1");
         var own = HttpTestExtensions.TokenOf(swml.FunctionUrl("secret_action"));
         var body = SwaigRequests.Call("secret_action", callId: "call-1");
         var path = scenario switch
@@ -165,7 +154,7 @@ public sealed class SwaigEndpointTests : IAsyncLifetime
             "no-call-id" => "/swaig?__token=" + own,
             "expired" => "/swaig?__token=" + ExpiredToken("secret_action", "call-1"),
             "forged" => "/swaig?__token=" + System.Buffers.Text.Base64Url.EncodeToString(Enumerable.Repeat((byte)1, 57).ToArray()),
-            "other-secret" => "/swaig?__token=" + new SwaigTokenService("another secret"u8, _agent.Name, TimeSpan.FromHours(1), TimeProvider.System).Mint("secret_action", "call-1"),
+            "other-secret" => "/swaig?__token=" + new SwaigTokenService("another secret"u8, Agent.Name, TimeSpan.FromHours(1), TimeProvider.System).Mint("secret_action", "call-1"),
             _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
         };
         if (scenario == "other-call")
@@ -177,43 +166,37 @@ public sealed class SwaigEndpointTests : IAsyncLifetime
             body.Remove("call_id");
         }
 
-        using var response = await _client.PostJsonAsync(path, body);
+        using var response = await Client.PostJsonAsync(path, body);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("""{"error":"Forbidden"}""", await response.ReadTextAsync());
-        Assert.Empty(_agent.Calls);
-        Assert.Contains(_server.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("secret_action", StringComparison.Ordinal));
+        Assert.Empty(Agent.Calls);
+        Assert.Contains(Server.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("secret_action", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_token_replayed_on_another_call_is_refused_even_after_success()
     {
-        var url = HttpTestExtensions.PathAndQuery((await _client.FetchSwmlAsync("call-1")).FunctionUrl("secret_action"));
-        using var first = await _client.PostJsonAsync(url, SwaigRequests.Call("secret_action", callId: "call-1"));
-        using var replay = await _client.PostJsonAsync(url, SwaigRequests.Call("secret_action", callId: "call-2"));
+        var url = HttpTestExtensions.PathAndQuery((await Client.FetchSwmlAsync("call-1")).FunctionUrl("secret_action"));
+        using var first = await Client.PostJsonAsync(url, SwaigRequests.Call("secret_action", callId: "call-1"));
+        using var replay = await Client.PostJsonAsync(url, SwaigRequests.Call("secret_action", callId: "call-2"));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, replay.StatusCode);
-        Assert.Single(_agent.Calls);
+        Assert.Single(Agent.Calls);
     }
 
     [Fact]
     public async Task A_regular_tool_ignores_tokens()
     {
-        using var response = await _client.PostJsonAsync("/swaig?__token=garbage", SwaigRequests.Call("echo", new() { ["text"] = "t" }));
+        using var response = await Client.PostJsonAsync("/swaig?__token=garbage", SwaigRequests.Call("echo", new() { ["text"] = "t" }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private string ExpiredToken(string function, string callId)
     {
         var past = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-2));
-        return new SwaigTokenService(Encoding.UTF8.GetBytes(TestCredentials.SwaigSecret), _agent.Name, TimeSpan.FromHours(1), past).Mint(function, callId);
-    }
-
-    private static AgentOptions WithLimit(AgentOptions options, long limit)
-    {
-        options.MaxRequestBodySize = limit;
-        return options;
+        return new SwaigTokenService(Encoding.UTF8.GetBytes(TestCredentials.SwaigSecret), Agent.Name, TimeSpan.FromHours(1), past).Mint(function, callId);
     }
 
     /// <summary>A stream without a length, so HttpClient must send the body chunked.</summary>

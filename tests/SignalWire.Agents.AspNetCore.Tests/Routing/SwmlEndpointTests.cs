@@ -68,7 +68,7 @@ public sealed class SwmlEndpointTests
     [Fact]
     public async Task Empty_post_renders_malformed_json_is_400_and_oversized_body_is_413()
     {
-        await using var server = await AgentTestServer.StartAsync(new TestAgent(WithLimit(AgentTestServer.Options(), 2048)));
+        await using var server = await AgentTestServer.StartAsync(new TestAgent(AgentTestServer.Options().With(o => o.MaxRequestBodySize = 2048)));
         using var client = server.CreateClient();
 
         using var empty = await client.PostAsync("/", new StringContent(string.Empty), TestContext.Current.CancellationToken);
@@ -179,11 +179,5 @@ public sealed class SwmlEndpointTests
         Assert.All(documents, d => Assert.True(d.Ai()["SWAIG"]!["functions"]!.AsArray().Count >= 4));
         var final = await client.FetchSwmlAsync("call-final");
         Assert.Equal(104, final.Ai()["SWAIG"]!["functions"]!.AsArray().Count);
-    }
-
-    private static AgentOptions WithLimit(AgentOptions options, long limit)
-    {
-        options.MaxRequestBodySize = limit;
-        return options;
     }
 }
