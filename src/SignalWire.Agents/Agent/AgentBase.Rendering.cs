@@ -41,15 +41,28 @@ public partial class AgentBase
         var prompt = Write(w =>
         {
             w.WriteStartObject();
-            if (_pom.Sections.Count > 0)
+            var confirmation = NeedsConfirmationSection();
+            if (_pom.Sections.Count > 0 || (_promptText is null && confirmation is not null))
             {
-                w.WritePropertyName("pom");
-                _pom.WriteTo(w);
+                w.WriteStartArray("pom");
+                foreach (var section in _pom.Sections)
+                {
+                    section.WriteTo(w);
+                }
+
+                confirmation?.WriteTo(w);
+                w.WriteEndArray();
             }
             else
             {
                 // An empty "pom" array is invalid SWML, so an agent without sections gets a default text prompt.
-                w.WriteString("text", _promptText ?? $"You are {Name}, a helpful AI assistant.");
+                var text = _promptText ?? $"You are {Name}, a helpful AI assistant.";
+                if (confirmation is not null)
+                {
+                    text += $"\n\n## {confirmation.Title}\n\n" + string.Join("\n", confirmation.Bullets.Select(b => "- " + b));
+                }
+
+                w.WriteString("text", text);
             }
 
             w.WriteEndObject();
@@ -90,6 +103,17 @@ public partial class AgentBase
 
         var globalData = _globalData.Count == 0 ? null : Write(w => _globalData.WriteTo(w));
         return new AiStaticParts(prompt, postPrompt, parameters, languages, globalData, Options.AutoAnswer);
+    }
+
+    /// <summary>The confirmation protocol section, when a tool requires confirmation and the prompt lacks it.</summary>
+    private Prompt.PromptSection? NeedsConfirmationSection()
+    {
+        if (_pom.Find(SignalWire.Agents.Tools.Confirmation.SectionTitle) is not null || !this.Tools.All.Any(t => t.Options.RequiresConfirmation))
+        {
+            return null;
+        }
+
+        return new Prompt.PromptSection(SignalWire.Agents.Tools.Confirmation.SectionTitle, bullets: SignalWire.Agents.Tools.Confirmation.SectionBullets);
     }
 
     private static byte[] Write(Action<Utf8JsonWriter> write)

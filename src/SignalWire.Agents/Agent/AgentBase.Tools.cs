@@ -16,14 +16,19 @@ public partial class AgentBase
     /// <param name="parameters">JSON Schema of the arguments: an object schema, or just its <c>properties</c> map.</param>
     /// <param name="handler">The handler.</param>
     /// <param name="secure">Require a per-call, per-function token on every invocation.</param>
-    public AgentBase DefineTool(string name, string description, JsonObject? parameters, ToolHandler handler, bool secure = false)
+    public AgentBase DefineTool(string name, string description, JsonObject? parameters, ToolHandler handler, bool secure = false) =>
+        DefineTool(name, description, parameters, handler, new ToolOptions { Secure = secure });
+
+    /// <summary>Defines a tool whose arguments arrive as a <see cref="JsonObject"/>, with protections and limits.</summary>
+    /// <exception cref="ArgumentException">Invalid or duplicate name, or a schema that cannot be enforced.</exception>
+    public AgentBase DefineTool(string name, string description, JsonObject? parameters, ToolHandler handler, ToolOptions options)
     {
         ToolNames.Validate(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
         ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(options);
         var schema = ToolSchema.Normalize(parameters);
-        Tools.Add(new ToolDefinition(name, description, schema, secure, (args, context, ct) => handler(args, context, ct)));
-        return this;
+        return AddTool(new ToolDefinition(name, description, schema, options, (args, context, ct) => handler(args, context, ct)));
     }
 
     /// <summary>
@@ -33,26 +38,37 @@ public partial class AgentBase
     [RequiresUnreferencedCode("Binds arguments by reflection; use the overload taking a source-generated JsonTypeInfo for trimmed or AOT apps.")]
     [RequiresDynamicCode("Binds arguments by reflection; use the overload taking a source-generated JsonTypeInfo for trimmed or AOT apps.")]
     public AgentBase DefineTool<TArgs>(string name, string description, ToolHandler<TArgs> handler, bool secure = false) =>
-        DefineTool(name, description, (JsonTypeInfo<TArgs>)TypedToolArguments.DefaultOptions.GetTypeInfo(typeof(TArgs)), handler, secure);
+        DefineTool(name, description, handler, new ToolOptions { Secure = secure });
+
+    /// <summary>Defines a typed tool with protections and limits (reflection-based binding).</summary>
+    [RequiresUnreferencedCode("Binds arguments by reflection; use the overload taking a source-generated JsonTypeInfo for trimmed or AOT apps.")]
+    [RequiresDynamicCode("Binds arguments by reflection; use the overload taking a source-generated JsonTypeInfo for trimmed or AOT apps.")]
+    public AgentBase DefineTool<TArgs>(string name, string description, ToolHandler<TArgs> handler, ToolOptions options) =>
+        DefineTool(name, description, (JsonTypeInfo<TArgs>)TypedToolArguments.DefaultOptions.GetTypeInfo(typeof(TArgs)), handler, options);
 
     /// <summary>Defines a typed tool with the given (e.g. source-generated) serialization metadata.</summary>
-    public AgentBase DefineTool<TArgs>(string name, string description, JsonTypeInfo<TArgs> typeInfo, ToolHandler<TArgs> handler, bool secure = false)
+    /// <exception cref="ArgumentException">Invalid or duplicate name, or a type whose schema cannot be enforced.</exception>
+    public AgentBase DefineTool<TArgs>(string name, string description, JsonTypeInfo<TArgs> typeInfo, ToolHandler<TArgs> handler, ToolOptions options)
     {
         ToolNames.Validate(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
         ArgumentNullException.ThrowIfNull(typeInfo);
         ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(options);
         var schema = TypedToolArguments.SchemaFor(typeInfo);
-        var required = new List<string>();
-        if (schema["required"] is JsonArray list)
+        var required = schema["required"] is JsonArray list ? list.Select(i => i!.GetValue<string>()).ToArray() : [];
+        return AddTool(new ToolDefinition(name, description, schema, options, TypedToolArguments.CreateInvoker(name, typeInfo, required, handler), TypedToolArguments.SensitiveProperties(typeInfo)));
+    }
+
+    private AgentBase AddTool(ToolDefinition tool)
+    {
+        Tools.Add(tool);
+        if (tool.Options.RequiresConfirmation)
         {
-            foreach (var item in list)
-            {
-                required.Add(item!.GetValue<string>());
-            }
+            // The rendered prompt gains the confirmation protocol; invalidate the cached document parts.
+            Mutate(static () => { });
         }
 
-        Tools.Add(new ToolDefinition(name, description, schema, secure, TypedToolArguments.CreateInvoker(name, typeInfo, required, handler)));
         return this;
     }
 }

@@ -57,4 +57,46 @@ public sealed class AgentOptions
 
     /// <summary>Emit the <c>answer</c> verb before the AI starts (default <see langword="true"/>).</summary>
     public bool AutoAnswer { get; set; } = true;
+
+    /// <summary>Start in emergency mode (secure and sensitive tools refuse to run); default <c>AGENT_EMERGENCY_MODE</c>.</summary>
+    public bool? EmergencyMode { get; set; }
+
+    /// <summary>Key that checks <c>X-SignalWire-Signature</c> on webhook POSTs; default <c>SIGNALWIRE_SIGNING_KEY</c>. Unset: no signature check.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>
+    /// Accept a compat-style (base64) signature computed over the URL alone for a request with a body. The
+    /// reference SDKs accept it, but it leaves the body unauthenticated; default off.
+    /// </summary>
+    public bool AllowSignatureWithoutBody { get; set; }
+
+    /// <summary>Failed Basic Auth attempts allowed per client IP per minute before the IP is refused with 429; default <c>SWML_AUTH_FAILURE_LIMIT</c>, else 20.</summary>
+    public int? AuthFailureLimit { get; set; }
+
+    /// <summary>Opt-in ceiling of requests per client IP per minute; default <c>SWML_RATE_LIMIT</c>, else none.</summary>
+    public int? RateLimitPerMinute { get; set; }
+
+    /// <summary>Accept each secure-tool token once (replay protection); default <c>SWML_ONE_TIME_TOKENS</c>, else off.</summary>
+    public bool? OneTimeTokens { get; set; }
+
+    /// <summary>Also write audit events as JSON lines to this file; default <c>SWML_AUDIT_LOG_PATH</c>.</summary>
+    public string? AuditLogPath { get; set; }
+
+    /// <summary>Argument names redacted from the audit log in addition to the defaults (password, pin, ssn, card numbers, tokens, ...).</summary>
+    public IReadOnlyCollection<string>? SensitiveKeys { get; set; }
+
+    /// <summary>Longest a request may take; default <c>SWML_REQUEST_TIMEOUT</c> (seconds), else 30 s.</summary>
+    public TimeSpan? RequestTimeout { get; set; }
+
+    /// <summary>Send <c>Strict-Transport-Security</c> when serving HTTPS; default <c>SWML_USE_HSTS</c>, else on.</summary>
+    public bool? UseHsts { get; set; }
+
+    /// <summary>HSTS max-age in seconds; default <c>SWML_HSTS_MAX_AGE</c>, else one year.</summary>
+    public int? HstsMaxAge { get; set; }
+
+    /// <summary>Host names the agent answers to (others get 400); default <c>SWML_ALLOWED_HOSTS</c> (comma-separated), else any.</summary>
+    public IReadOnlyList<string>? AllowedHosts { get; set; }
+
+    /// <summary>Origins allowed by CORS; default <c>SWML_CORS_ORIGINS</c> (comma-separated), else CORS is off.</summary>
+    public IReadOnlyList<string>? CorsOrigins { get; set; }
 }

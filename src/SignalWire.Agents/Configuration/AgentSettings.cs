@@ -64,6 +64,48 @@ public sealed class AgentSettings
     /// <summary>Largest accepted request body in bytes.</summary>
     public required long MaxRequestBodySize { get; init; }
 
+    /// <summary>Default failed authentications allowed per IP per minute.</summary>
+    public const int DefaultAuthFailureLimit = 20;
+
+    /// <summary>Whether the agent starts in emergency mode.</summary>
+    public required bool EmergencyMode { get; init; }
+
+    /// <summary>The webhook signing key, or <see langword="null"/> when signatures are not checked.</summary>
+    public byte[]? SigningKey { get; init; }
+
+    /// <summary>Whether a base64 signature over the URL alone is accepted for a request with a body.</summary>
+    public required bool AllowSignatureWithoutBody { get; init; }
+
+    /// <summary>Failed authentications allowed per IP per minute.</summary>
+    public required int AuthFailureLimit { get; init; }
+
+    /// <summary>Requests allowed per IP per minute, or <see langword="null"/> for no ceiling.</summary>
+    public int? RateLimitPerMinute { get; init; }
+
+    /// <summary>Whether secure-tool tokens are accepted only once.</summary>
+    public required bool OneTimeTokens { get; init; }
+
+    /// <summary>JSON-lines audit file, or <see langword="null"/>.</summary>
+    public string? AuditLogPath { get; init; }
+
+    /// <summary>Extra argument names to redact.</summary>
+    public required IReadOnlyCollection<string> SensitiveKeys { get; init; }
+
+    /// <summary>Longest a request may take.</summary>
+    public required TimeSpan RequestTimeout { get; init; }
+
+    /// <summary>Whether HSTS is sent over HTTPS.</summary>
+    public required bool UseHsts { get; init; }
+
+    /// <summary>HSTS max-age in seconds.</summary>
+    public required int HstsMaxAge { get; init; }
+
+    /// <summary>Allowed host names; empty means any.</summary>
+    public required IReadOnlyList<string> AllowedHosts { get; init; }
+
+    /// <summary>Allowed CORS origins; empty means CORS is off.</summary>
+    public required IReadOnlyList<string> CorsOrigins { get; init; }
+
     /// <summary>Resolves settings from <paramref name="options"/> and the process environment.</summary>
     public static AgentSettings Resolve(AgentOptions options) =>
         Resolve(options, Environment.GetEnvironmentVariable, TimeProvider.System);
@@ -136,6 +178,20 @@ public sealed class AgentSettings
             SslKeyPath = ssl ? keyPath : null,
             Domain = options.Domain ?? Env(EnvironmentVariables.Domain),
             MaxRequestBodySize = maxBody,
+            EmergencyMode = options.EmergencyMode ?? ParseBool(Env(EnvironmentVariables.EmergencyMode), EnvironmentVariables.EmergencyMode) ?? false,
+            SigningKey = (options.SigningKey ?? Env(EnvironmentVariables.SigningKey)) is { Length: > 0 } signingKey ? System.Text.Encoding.UTF8.GetBytes(signingKey) : null,
+            AllowSignatureWithoutBody = options.AllowSignatureWithoutBody,
+            AuthFailureLimit = options.AuthFailureLimit ?? ParseInt(Env(EnvironmentVariables.AuthFailureLimit), EnvironmentVariables.AuthFailureLimit, 1, 1_000_000) ?? DefaultAuthFailureLimit,
+            RateLimitPerMinute = options.RateLimitPerMinute ?? ParseInt(Env(EnvironmentVariables.RateLimit), EnvironmentVariables.RateLimit, 1, 10_000_000),
+            OneTimeTokens = options.OneTimeTokens ?? ParseBool(Env(EnvironmentVariables.OneTimeTokens), EnvironmentVariables.OneTimeTokens) ?? false,
+            AuditLogPath = options.AuditLogPath ?? Env(EnvironmentVariables.AuditLogPath),
+            SensitiveKeys = options.SensitiveKeys ?? [],
+            RequestTimeout = options.RequestTimeout
+                ?? (ParseInt(Env(EnvironmentVariables.RequestTimeout), EnvironmentVariables.RequestTimeout, 1, 3600) is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(30)),
+            UseHsts = options.UseHsts ?? ParseBool(Env(EnvironmentVariables.UseHsts), EnvironmentVariables.UseHsts) ?? true,
+            HstsMaxAge = options.HstsMaxAge ?? ParseInt(Env(EnvironmentVariables.HstsMaxAge), EnvironmentVariables.HstsMaxAge, 0, int.MaxValue) ?? 31_536_000,
+            AllowedHosts = options.AllowedHosts ?? SplitList(Env(EnvironmentVariables.AllowedHosts)),
+            CorsOrigins = options.CorsOrigins ?? SplitList(Env(EnvironmentVariables.CorsOrigins)),
         };
     }
 
@@ -212,6 +268,9 @@ public sealed class AgentSettings
 
         return uri;
     }
+
+    private static string[] SplitList(string? value) =>
+        value is null ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(v => v != "*").ToArray();
 
     private static bool? ParseBool(string? value, string variable) => value?.ToUpperInvariant() switch
     {

@@ -35,4 +35,37 @@ public static class EnvironmentVariables
 
     /// <summary>Secret for secure-tool tokens.</summary>
     public const string SwaigSecret = "SIGNALWIRE_SWAIG_SECRET";
+
+    /// <summary>Start in emergency mode.</summary>
+    public const string EmergencyMode = "AGENT_EMERGENCY_MODE";
+
+    /// <summary>Webhook signing key.</summary>
+    public const string SigningKey = "SIGNALWIRE_SIGNING_KEY";
+
+    /// <summary>Failed authentications allowed per IP per minute.</summary>
+    public const string AuthFailureLimit = "SWML_AUTH_FAILURE_LIMIT";
+
+    /// <summary>Requests allowed per IP per minute (opt-in).</summary>
+    public const string RateLimit = "SWML_RATE_LIMIT";
+
+    /// <summary>One-time secure-tool tokens.</summary>
+    public const string OneTimeTokens = "SWML_ONE_TIME_TOKENS";
+
+    /// <summary>JSON-lines audit file.</summary>
+    public const string AuditLogPath = "SWML_AUDIT_LOG_PATH";
+
+    /// <summary>Request timeout in seconds.</summary>
+    public const string RequestTimeout = "SWML_REQUEST_TIMEOUT";
+
+    /// <summary>Whether HSTS is sent over HTTPS.</summary>
+    public const string UseHsts = "SWML_USE_HSTS";
+
+    /// <summary>HSTS max-age in seconds.</summary>
+    public const string HstsMaxAge = "SWML_HSTS_MAX_AGE";
+
+    /// <summary>Allowed host names.</summary>
+    public const string AllowedHosts = "SWML_ALLOWED_HOSTS";
+
+    /// <summary>Allowed CORS origins.</summary>
+    public const string CorsOrigins = "SWML_CORS_ORIGINS";
 }

@@ -102,6 +102,25 @@ public sealed class SwaigTokenService
         return _time.GetUtcNow().ToUnixTimeSeconds() >= expiry ? TokenCheck.Expired : TokenCheck.Valid;
     }
 
+    /// <summary>
+    /// The identity (its nonce) and expiry of a well-formed token, for single-use bookkeeping. Call only
+    /// after <see cref="Check"/> returned <see cref="TokenCheck.Valid"/>.
+    /// </summary>
+    public static bool TryReadIdentity(ReadOnlySpan<char> token, out string id, out DateTimeOffset expiresAt)
+    {
+        id = string.Empty;
+        expiresAt = default;
+        Span<byte> decoded = stackalloc byte[TokenBytes];
+        if (token.Length != TokenLength || Base64Url.DecodeFromChars(token, decoded, out _, out var written) != System.Buffers.OperationStatus.Done || written != TokenBytes)
+        {
+            return false;
+        }
+
+        id = Base64Url.EncodeToString(decoded.Slice(9, NonceLength));
+        expiresAt = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(decoded.Slice(1, 8)));
+        return true;
+    }
+
     private void ComputeMac(ReadOnlySpan<byte> header, string functionName, string callId, Span<byte> destination)
     {
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);

@@ -1,32 +1,49 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Validation;
 
 namespace SignalWire.Agents.Tools;
 
-/// <summary>A registered SWAIG function: its description, parameter schema, security and handler.</summary>
+/// <summary>A registered SWAIG function: its description, parameter schema, protections and handler.</summary>
 public sealed class ToolDefinition
 {
-    internal ToolDefinition(string name, string description, JsonObject parameters, bool secure, ToolInvoker invoke)
+    internal ToolDefinition(string name, string description, JsonObject parameters, ToolOptions options, ToolInvoker invoke, IEnumerable<string>? extraSensitive = null)
     {
         Name = name;
         Description = description;
         Parameters = parameters;
-        Secure = secure;
+        Options = options;
         Invoke = invoke;
-        WireParameters = ToolSchema.ToWire(parameters);
-        WireParametersUtf8 = Swml.SwmlJson.ToUtf8(WireParameters);
-        var required = new List<string>();
-        if (parameters["required"] is JsonArray list)
+        if (options.RateLimit is { } limit && (limit.PermitLimit < 1 || limit.Window <= TimeSpan.Zero))
         {
-            foreach (var item in list)
-            {
-                if (item?.GetValue<string>() is { } key)
-                {
-                    required.Add(key);
-                }
-            }
+            throw new ArgumentException($"Tool '{name}': a rate limit needs at least one permit and a positive window.", nameof(options));
         }
 
-        Required = required;
+        var wire = ToolSchema.ToWire(parameters);
+        var validation = parameters;
+        if (options.RequiresConfirmation)
+        {
+            if (parameters["properties"] is JsonObject props && props.ContainsKey(Confirmation.ParameterName))
+            {
+                throw new ArgumentException($"Tool '{name}' requires confirmation, so it cannot declare its own '{Confirmation.ParameterName}' parameter.", nameof(parameters));
+            }
+
+            ((JsonObject)wire["properties"]!)[Confirmation.ParameterName] = Confirmation.ParameterSchema();
+            if (wire["required"] is not JsonArray required)
+            {
+                wire["required"] = required = [];
+            }
+
+            required.Add((JsonNode)JsonValue.Create(Confirmation.ParameterName));
+            validation = (JsonObject)parameters.DeepClone();
+            ((JsonObject)validation["properties"]!)[Confirmation.ParameterName] = Confirmation.ParameterSchema();
+        }
+
+        WireParameters = wire;
+        WireParametersUtf8 = Swml.SwmlJson.ToUtf8(wire);
+        Validator = ArgumentSchema.Compile(validation);
+        Required = parameters["required"] is JsonArray list ? [.. list.Select(i => i!.GetValue<string>())] : [];
+        SensitiveParameters = (options.SensitiveParameters ?? []).Concat(extraSensitive ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The function name.</summary>
@@ -35,21 +52,48 @@ public sealed class ToolDefinition
     /// <summary>What the tool does, for the AI.</summary>
     public string Description { get; }
 
-    /// <summary>The full JSON Schema of the arguments (an object schema). Do not modify.</summary>
+    /// <summary>The full JSON Schema of the arguments (an object schema) that calls are validated against. Do not modify.</summary>
     public JsonObject Parameters { get; }
 
-    /// <summary>The schema as rendered into SWML: the subset of JSON Schema the SWML schema accepts.</summary>
+    /// <summary>The schema as rendered into SWML: the subset of JSON Schema the SWML schema accepts (plus <c>confirmed</c> when required).</summary>
     public JsonObject WireParameters { get; }
 
     /// <summary>Names of the required arguments.</summary>
     public IReadOnlyList<string> Required { get; }
 
+    /// <summary>Protections and limits.</summary>
+    public ToolOptions Options { get; }
+
     /// <summary>Whether calls must carry a valid per-function token.</summary>
-    public bool Secure { get; }
+    public bool Secure => Options.Secure;
+
+    /// <summary>Argument names redacted from logs (besides the default sensitive keys).</summary>
+    public IReadOnlySet<string> SensitiveParameters { get; }
+
+    internal ArgumentSchema Validator { get; }
 
     internal ReadOnlyMemory<byte> WireParametersUtf8 { get; }
 
     internal ToolInvoker Invoke { get; }
+
+    /// <summary>The confirmation question for these arguments.</summary>
+    internal string ConfirmationPrompt(JsonObject args)
+    {
+        string summary;
+        try
+        {
+            summary = Options.ConfirmationSummary?.Invoke(args) ?? FirstLower(Description.TrimEnd('.'));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or NullReferenceException)
+        {
+            summary = FirstLower(Description.TrimEnd('.'));
+        }
+
+        return Confirmation.Prompt(summary);
+    }
+
+    private static string FirstLower(string text) =>
+        text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 }
 
 /// <summary>Binds raw arguments and runs the handler.</summary>

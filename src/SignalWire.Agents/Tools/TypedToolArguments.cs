@@ -1,6 +1,7 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Diagnostics.CodeAnalysis;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
@@ -96,18 +97,74 @@ public static class TypedToolArguments
     internal static FunctionResult InvalidArguments(string toolName, string problem) =>
         new($"The arguments for {toolName} are invalid: {problem}. Ask the caller for the correct value and try again.");
 
+    /// <summary>JSON names of the properties marked <see cref="SensitiveAttribute"/>.</summary>
+    internal static IEnumerable<string> SensitiveProperties(JsonTypeInfo typeInfo) =>
+        typeInfo.Properties.Where(p => Attributes<SensitiveAttribute>(p).Any()).Select(p => p.Name);
+
+    /// <summary>Adds descriptions and the DataAnnotations constraints (<c>[Range]</c>, <c>[StringLength]</c>, ...) to the schema.</summary>
     private static JsonNode AddDescriptions(JsonSchemaExporterContext context, JsonNode schema)
     {
-        var provider = context.PropertyInfo?.AttributeProvider as ICustomAttributeProvider
-            ?? context.PropertyInfo?.AssociatedParameter?.AttributeProvider;
-        var description = provider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: true).OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
-        description ??= context.PropertyInfo?.AssociatedParameter?.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: true)
-            .OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
-        if (description is not null && schema is JsonObject obj)
+        if (context.PropertyInfo is not { } property || schema is not JsonObject obj)
         {
-            obj.Insert(0, "description", description);
+            return schema;
+        }
+
+        if (Attributes<DescriptionAttribute>(property).FirstOrDefault() is { } description)
+        {
+            obj.Insert(0, "description", description.Description);
+        }
+
+        var isArray = obj["type"]?.ToJsonString().Contains("array", StringComparison.Ordinal) == true;
+        foreach (var range in Attributes<RangeAttribute>(property))
+        {
+            if (range.Minimum is IConvertible min && Convert.ToDouble(min, CultureInfo.InvariantCulture) is var lo && !double.IsInfinity(lo) && lo > double.MinValue)
+            {
+                obj[range.MinimumIsExclusive ? "exclusiveMinimum" : "minimum"] = lo;
+            }
+
+            if (range.Maximum is IConvertible max && Convert.ToDouble(max, CultureInfo.InvariantCulture) is var hi && !double.IsInfinity(hi) && hi < double.MaxValue)
+            {
+                obj[range.MaximumIsExclusive ? "exclusiveMaximum" : "maximum"] = hi;
+            }
+        }
+
+        foreach (var length in Attributes<StringLengthAttribute>(property))
+        {
+            obj["maxLength"] = length.MaximumLength;
+            if (length.MinimumLength > 0)
+            {
+                obj["minLength"] = length.MinimumLength;
+            }
+        }
+
+        foreach (var min in Attributes<MinLengthAttribute>(property))
+        {
+            obj[isArray ? "minItems" : "minLength"] = min.Length;
+        }
+
+        foreach (var max in Attributes<MaxLengthAttribute>(property))
+        {
+            obj[isArray ? "maxItems" : "maxLength"] = max.Length;
+        }
+
+        foreach (var regex in Attributes<RegularExpressionAttribute>(property))
+        {
+            obj["pattern"] = regex.Pattern;
+        }
+
+        if (Attributes<EmailAddressAttribute>(property).Any())
+        {
+            obj["format"] = "email";
         }
 
         return schema;
+    }
+
+    private static IEnumerable<T> Attributes<T>(JsonPropertyInfo property)
+        where T : Attribute
+    {
+        var onProperty = property.AttributeProvider?.GetCustomAttributes(typeof(T), inherit: true).OfType<T>() ?? [];
+        var onParameter = property.AssociatedParameter?.AttributeProvider?.GetCustomAttributes(typeof(T), inherit: true).OfType<T>() ?? [];
+        return onProperty.Concat(onParameter);
     }
 }

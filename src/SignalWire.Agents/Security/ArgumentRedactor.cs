@@ -1,0 +1,94 @@
+using System.Collections.Frozen;
+using System.Text.Json.Nodes;
+
+namespace SignalWire.Agents.Security;
+
+/// <summary>
+/// Replaces the values of sensitive arguments with <c>[REDACTED]</c> before they are logged. A key is
+/// sensitive when, ignoring case, '_' and '-', it is one of the default names (password, pin, ssn, card
+/// number, cvv, account number, token, secret, ...), ends with one of the longer ones, or is named by the
+/// tool or the agent. Nested objects and arrays are searched too.
+/// </summary>
+public sealed class ArgumentRedactor
+{
+    /// <summary>Replacement text.</summary>
+    public const string Mask = "[REDACTED]";
+
+    private static readonly FrozenSet<string> ExactDefaults = FrozenSet.Create(
+        StringComparer.Ordinal, "pin", "ssn", "cvv", "cvc", "otp", "dob", "sin");
+
+    private static readonly string[] SuffixDefaults =
+    [
+        "password", "passwd", "passcode", "passphrase", "secret", "token", "apikey", "authorization",
+        "creditcard", "cardnumber", "securitycode", "accountnumber", "routingnumber", "iban",
+        "socialsecuritynumber", "taxid", "privatekey",
+    ];
+
+    private readonly FrozenSet<string> _extra;
+
+    /// <summary>Creates a redactor with extra sensitive names.</summary>
+    public ArgumentRedactor(IEnumerable<string>? extraKeys = null)
+    {
+        _extra = (extraKeys ?? []).Select(Normalize).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether <paramref name="key"/> names sensitive data (for this redactor, plus <paramref name="toolKeys"/>).</summary>
+    public bool IsSensitive(string key, IReadOnlySet<string>? toolKeys = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (toolKeys is not null && toolKeys.Contains(key))
+        {
+            return true;
+        }
+
+        var normalized = Normalize(key);
+        if (ExactDefaults.Contains(normalized) || _extra.Contains(normalized))
+        {
+            return true;
+        }
+
+        foreach (var suffix in SuffixDefaults)
+        {
+            if (normalized.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A copy of <paramref name="node"/> with sensitive values masked.</summary>
+    public JsonNode? Redact(JsonNode? node, IReadOnlySet<string>? toolKeys = null) => node switch
+    {
+        JsonObject obj => RedactObject(obj, toolKeys),
+        JsonArray array => new JsonArray([.. array.Select(item => Redact(item, toolKeys))]),
+        _ => node?.DeepClone(),
+    };
+
+    private JsonObject RedactObject(JsonObject obj, IReadOnlySet<string>? toolKeys)
+    {
+        var copy = new JsonObject();
+        foreach (var (key, value) in obj)
+        {
+            copy[key] = IsSensitive(key, toolKeys) ? Mask : Redact(value, toolKeys);
+        }
+
+        return copy;
+    }
+
+    private static string Normalize(string key)
+    {
+        Span<char> buffer = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
+        var n = 0;
+        foreach (var c in key)
+        {
+            if (c is not ('_' or '-' or ' ' or '.'))
+            {
+                buffer[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..n]);
+    }
+}

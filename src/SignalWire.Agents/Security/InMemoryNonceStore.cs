@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+
+namespace SignalWire.Agents.Security;
+
+/// <summary>
+/// An in-process <see cref="INonceStore"/> with bounded memory: expired keys are swept as the store grows,
+/// and when it is full of live keys it refuses new ones (fails closed) rather than forgetting old ones.
+/// </summary>
+public sealed class InMemoryNonceStore : INonceStore
+{
+    private readonly ConcurrentDictionary<string, long> _entries = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly int _capacity;
+    private readonly Lock _sweepGate = new();
+    private int _sweepAt;
+
+    /// <summary>Creates a store holding at most <paramref name="capacity"/> live keys.</summary>
+    public InMemoryNonceStore(TimeProvider? time = null, int capacity = 1_000_000)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _time = time ?? TimeProvider.System;
+        _capacity = capacity;
+        _sweepAt = Math.Min(capacity, 1024);
+    }
+
+    /// <summary>Number of keys held (live or not yet swept).</summary>
+    public int Count => _entries.Count;
+
+    /// <inheritdoc />
+    public ValueTask<bool> TryConsumeAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var now = _time.GetUtcNow().UtcTicks;
+        if (_entries.Count >= Volatile.Read(ref _sweepAt))
+        {
+            Sweep(now);
+            if (_entries.Count >= _capacity)
+            {
+                return ValueTask.FromResult(false);
+            }
+        }
+
+        var expiry = expiresAt.UtcTicks;
+        while (true)
+        {
+            if (_entries.TryAdd(key, expiry))
+            {
+                return ValueTask.FromResult(true);
+            }
+
+            if (!_entries.TryGetValue(key, out var existing))
+            {
+                continue;
+            }
+
+            if (existing > now)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            // The earlier use has expired: the key may be recorded again.
+            if (_entries.TryUpdate(key, expiry, existing))
+            {
+                return ValueTask.FromResult(true);
+            }
+        }
+    }
+
+    private void Sweep(long now)
+    {
+        lock (_sweepGate)
+        {
+            if (_entries.Count < Volatile.Read(ref _sweepAt))
+            {
+                return;
+            }
+
+            foreach (var (key, expiry) in _entries)
+            {
+                if (expiry <= now)
+                {
+                    _entries.TryRemove(new KeyValuePair<string, long>(key, expiry));
+                }
+            }
+
+            // Sweep again when the live set has doubled, so sweeping stays amortised O(1) per insert.
+            Volatile.Write(ref _sweepAt, Math.Clamp(_entries.Count * 2, 1024, _capacity));
+        }
+    }
+}

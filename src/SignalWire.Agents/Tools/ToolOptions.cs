@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace SignalWire.Agents.Tools;
+
+/// <summary>How a tool is protected and limited.</summary>
+public sealed class ToolOptions
+{
+    /// <summary>Every call must carry a token bound to this function and the call (see <see cref="Security.SwaigTokenService"/>).</summary>
+    public bool Secure { get; init; }
+
+    /// <summary>The tool touches sensitive data or money: it is blocked in emergency mode, like secure tools.</summary>
+    public bool Sensitive { get; init; }
+
+    /// <summary>
+    /// The AI must obtain the caller's explicit confirmation first: the tool gets a required boolean
+    /// <c>confirmed</c> parameter and a call without <c>confirmed: true</c> does not run.
+    /// </summary>
+    public bool RequiresConfirmation { get; init; }
+
+    /// <summary>
+    /// Describes the pending action for the confirmation question from the arguments, e.g.
+    /// <c>args =&gt; $"transfer ${args["amount"]} to account {args["to_account"]}"</c>. Default: the tool's description.
+    /// </summary>
+    public Func<JsonObject, string>? ConfirmationSummary { get; init; }
+
+    /// <summary>Argument names whose values never appear in the audit log (in addition to the default sensitive keys).</summary>
+    public IReadOnlyCollection<string>? SensitiveParameters { get; init; }
+
+    /// <summary>Calls allowed per caller (caller number, else call id) in a window; <see langword="null"/> for no per-tool limit.</summary>
+    public ToolRateLimit? RateLimit { get; init; }
+}
+
+/// <summary>A fixed-window limit: <paramref name="PermitLimit"/> calls per <paramref name="Window"/>.</summary>
+/// <param name="PermitLimit">Calls allowed in each window (at least 1).</param>
+/// <param name="Window">Window length.</param>
+public sealed record ToolRateLimit(int PermitLimit, TimeSpan Window)
+{
+    /// <summary><paramref name="permits"/> calls per minute.</summary>
+    public static ToolRateLimit PerMinute(int permits) => new(permits, TimeSpan.FromMinutes(1));
+}

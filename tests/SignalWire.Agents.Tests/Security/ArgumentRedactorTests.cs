@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using SignalWire.Agents.Security;
+using SignalWire.Agents.Testing;
+
+namespace SignalWire.Agents.Tests.Security;
+
+public sealed class ArgumentRedactorTests
+{
+    [Fact]
+    public void Default_sensitive_keys_are_masked_at_any_depth_and_case()
+    {
+        var args = JsonNode.Parse("""
+            {"amount":5,"PIN":"1234","card":{"Card-Number":"4111111111111111","cvv":"123","holder":"Al"},
+             "items":[{"account_number":"9","note":"ok"}],"apiKey":"k","user_password":"p","ssn":"1","spin":"x"}
+            """);
+        var redacted = new ArgumentRedactor().Redact(args)!.ToWireJson();
+        Assert.Equal(
+            """{"amount":5,"PIN":"[REDACTED]","card":{"Card-Number":"[REDACTED]","cvv":"[REDACTED]","holder":"Al"},"items":[{"account_number":"[REDACTED]","note":"ok"}],"apiKey":"[REDACTED]","user_password":"[REDACTED]","ssn":"[REDACTED]","spin":"x"}""",
+            redacted);
+    }
+
+    [Fact]
+    public void Agent_and_tool_keys_add_to_the_defaults()
+    {
+        var redactor = new ArgumentRedactor(["mothers_maiden_name"]);
+        var tool = new HashSet<string>(["to_account"], StringComparer.OrdinalIgnoreCase);
+        var redacted = redactor.Redact(JsonNode.Parse("""{"MothersMaidenName":"x","to_account":"1234567890","amount":1}"""), tool)!.ToWireJson();
+        Assert.Equal("""{"MothersMaidenName":"[REDACTED]","to_account":"[REDACTED]","amount":1}""", redacted);
+    }
+
+    [Fact]
+    public void The_original_is_not_modified()
+    {
+        var args = JsonNode.Parse("""{"password":"p"}""")!;
+        _ = new ArgumentRedactor().Redact(args);
+        Assert.Equal("p", args["password"]!.GetValue<string>());
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Time.Testing;
+using SignalWire.Agents.Security;
+
+namespace SignalWire.Agents.Tests.Security;
+
+public sealed class InMemoryNonceStoreTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task A_key_is_accepted_once_until_it_expires()
+    {
+        var store = new InMemoryNonceStore(_time);
+        var expiry = _time.GetUtcNow().AddMinutes(5);
+        Assert.True(await store.TryConsumeAsync("a", expiry, TestContext.Current.CancellationToken));
+        Assert.False(await store.TryConsumeAsync("a", expiry, TestContext.Current.CancellationToken));
+        Assert.True(await store.TryConsumeAsync("b", expiry, TestContext.Current.CancellationToken));
+        _time.Advance(TimeSpan.FromMinutes(6));
+        Assert.True(await store.TryConsumeAsync("a", _time.GetUtcNow().AddMinutes(5), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Concurrent_consumers_of_one_key_get_exactly_one_success()
+    {
+        var store = new InMemoryNonceStore(_time);
+        var expiry = _time.GetUtcNow().AddMinutes(5);
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => store.TryConsumeAsync("same", expiry).AsTask())));
+        Assert.Single(results, r => r);
+    }
+
+    [Fact]
+    public async Task Memory_stays_bounded_expired_keys_are_evicted_and_a_full_store_fails_closed()
+    {
+        var store = new InMemoryNonceStore(_time, capacity: 2000);
+        for (var i = 0; i < 2000; i++)
+        {
+            Assert.True(await store.TryConsumeAsync($"k{i}", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
+        }
+
+        Assert.False(await store.TryConsumeAsync("overflow", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
+        _time.Advance(TimeSpan.FromSeconds(11));
+        Assert.True(await store.TryConsumeAsync("after-expiry", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
+        Assert.True(store.Count < 2000);
+    }
+}
