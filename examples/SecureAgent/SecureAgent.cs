@@ -46,8 +46,19 @@ public sealed class SecureAgent : AgentBase
         ]);
         SetPostPrompt("Summarize the call as JSON with the keys topic and resolved.");
         AddLanguage("English", "en-US", "rime.spore");
-        DefineTool("get_balance", "Get account balance", GetBalanceSchema, GetBalance);
-        DefineTool<TransferArgs>("transfer_funds", "Transfer funds between accounts", TransferFunds, secure: true);
+        AddSecurityBoundaries("Only discuss the caller's own accounts.");
+        DefineTool("get_balance", "Get account balance", GetBalanceSchema, GetBalance, new ToolOptions
+        {
+            RateLimit = ToolRateLimit.PerMinute(10),
+        });
+        DefineTool<TransferArgs>("transfer_funds", "Transfer funds between accounts", TransferFunds, new ToolOptions
+        {
+            Secure = true,
+            Sensitive = true,
+            RequiresConfirmation = true,
+            ConfirmationSummary = args => $"transfer ${args["amount"]} to the account ending in {LastFour(args["to_account"]?.GetValue<string>())}",
+            RateLimit = ToolRateLimit.PerMinute(3),
+        });
     }
 
     private ValueTask<FunctionResult> GetBalance(JsonObject args, ToolCallContext context, CancellationToken cancellationToken)
@@ -58,25 +69,18 @@ public sealed class SecureAgent : AgentBase
             : new FunctionResult("Only checking and savings balances are available."));
     }
 
+    // Amount > 0 and a 10-character account are enforced by the SDK from TransferArgs before this runs.
     private ValueTask<FunctionResult> TransferFunds(TransferArgs args, ToolCallContext context, CancellationToken cancellationToken)
     {
-        if (args.Amount <= 0)
-        {
-            return ValueTask.FromResult(new FunctionResult("amount must be greater than 0."));
-        }
-
         if (args.Amount > TransferLimit)
         {
             return ValueTask.FromResult(new FunctionResult("Transfers over $10,000 require additional verification"));
         }
 
-        if (args.ToAccount.Length != 10)
-        {
-            return ValueTask.FromResult(new FunctionResult("to_account must be exactly 10 characters."));
-        }
-
         var amount = args.Amount.ToString("N2", CultureInfo.InvariantCulture);
-        return ValueTask.FromResult(new FunctionResult($"Transferred ${amount} to the account ending in {args.ToAccount[^4..]}.")
+        return ValueTask.FromResult(new FunctionResult($"Transferred ${amount} to the account ending in {LastFour(args.ToAccount)}.")
             .UpdateGlobalData(new JsonObject { ["last_transfer_amount"] = args.Amount.ToString(CultureInfo.InvariantCulture) }));
     }
+
+    private static string LastFour(string? account) => account is { Length: >= 4 } ? account[^4..] : "(unknown)";
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 using SignalWire.Agents.Security;
 
@@ -9,9 +8,6 @@ internal static partial class Log
 {
     /// <summary>Category used by the hosting layer.</summary>
     public const string Category = "SignalWire.Agents";
-
-    [LoggerMessage(1001, LogLevel.Information, "Basic Auth failed for {Method} {Path} from {RemoteIp}")]
-    public static partial void AuthenticationFailed(ILogger logger, string method, string path, IPAddress? remoteIp);
 
     [LoggerMessage(1002, LogLevel.Warning, "Refused call to secure function {Function} for call {CallId}: token {Outcome}")]
     public static partial void TokenRejected(ILogger logger, string function, string? callId, TokenCheck outcome);

@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -43,15 +45,61 @@ public static class AgentApplication
         // Request-start lines carry the query string, which holds secure tools' tokens: keep them out of the log.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddSignalWireAgent(agent);
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = settings.RequestTimeout,
+            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+            WriteTimeoutResponse = static context =>
+            {
+                SecurityHeaders.Apply(context.Response);
+                return JsonResponses.WriteErrorAsync(context, StatusCodes.Status504GatewayTimeout, "Request timed out");
+            },
+        });
+        if (settings.AllowedHosts.Count > 0)
+        {
+            builder.Services.Configure<HostFilteringOptions>(hosts =>
+            {
+                hosts.AllowedHosts = [.. settings.AllowedHosts];
+                hosts.AllowEmptyHosts = false;
+                hosts.IncludeFailureMessage = false;
+            });
+        }
+
+        if (settings.CorsOrigins.Count > 0)
+        {
+            builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+                .WithOrigins([.. settings.CorsOrigins])
+                .WithMethods(HttpMethods.Get, HttpMethods.Post)
+                .WithHeaders("Authorization", "Content-Type")));
+        }
+
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.Use(static (context, next) =>
+        var hsts = settings.SslEnabled && settings.UseHsts ? $"max-age={settings.HstsMaxAge}; includeSubDomains" : null;
+        app.UseStatusCodePages(static context => WriteStatusAsync(context.HttpContext));
+        app.Use((context, next) =>
         {
             SecurityHeaders.Apply(context.Response, noStore: false);
+            if (hsts is not null && context.Request.IsHttps)
+            {
+                context.Response.Headers.StrictTransportSecurity = hsts;
+            }
+
             return next(context);
         });
-        app.UseStatusCodePages(static context => WriteStatusAsync(context.HttpContext));
+        if (settings.AllowedHosts.Count > 0)
+        {
+            app.UseHostFiltering();
+        }
+
+        if (settings.CorsOrigins.Count > 0)
+        {
+            app.UseCors();
+        }
+
+        app.UseRouting();
+        app.UseRequestTimeouts();
         app.MapSignalWireHealth();
         app.MapAgent(agent);
         return app;
@@ -124,6 +172,7 @@ public static class AgentApplication
             StatusCodes.Status404NotFound => "Not found",
             StatusCodes.Status405MethodNotAllowed => "Method not allowed",
             StatusCodes.Status413PayloadTooLarge => "Request body too large",
+            StatusCodes.Status400BadRequest => "Bad request",
             _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
         };
         SecurityHeaders.Apply(context.Response);

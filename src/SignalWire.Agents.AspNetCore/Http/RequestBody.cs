@@ -23,7 +23,13 @@ internal enum BodyStatus
 
     /// <summary>The body is valid JSON but not an object.</summary>
     NotAnObject,
+
+    /// <summary>The body's webhook signature is missing or wrong.</summary>
+    SignatureInvalid,
 }
+
+/// <summary>Checks the raw body (e.g. its webhook signature) before it is parsed.</summary>
+internal delegate bool BodyVerifier(HttpContext context, ReadOnlySpan<byte> body);
 
 /// <summary>
 /// Reads a request body as a JSON object, enforcing a byte limit even on chunked bodies. The limit is
@@ -33,7 +39,7 @@ internal static class RequestBody
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
-    public static async ValueTask<(BodyStatus Status, JsonObject? Body)> ReadJsonObjectAsync(HttpContext context, long limit)
+    public static async ValueTask<(BodyStatus Status, JsonObject? Body)> ReadJsonObjectAsync(HttpContext context, long limit, BodyVerifier? verifier = null)
     {
         var request = context.Request;
         if (request.ContentLength > limit)
@@ -58,7 +64,7 @@ internal static class RequestBody
                 {
                     try
                     {
-                        return Parse(buffer);
+                        return Parse(context, buffer, verifier);
                     }
                     finally
                     {
@@ -75,15 +81,20 @@ internal static class RequestBody
         }
     }
 
-    private static (BodyStatus, JsonObject?) Parse(ReadOnlySequence<byte> body)
+    private static (BodyStatus, JsonObject?) Parse(HttpContext context, ReadOnlySequence<byte> body, BodyVerifier? verifier)
     {
+        var bytes = body.IsSingleSegment ? body.FirstSpan : body.ToArray();
+        if (verifier is not null && !verifier(context, bytes))
+        {
+            return (BodyStatus.SignatureInvalid, null);
+        }
+
         if (IsBlank(body))
         {
             return (BodyStatus.Empty, null);
         }
 
         // Strings are transcoded lazily, so invalid UTF-8 would otherwise surface later as an exception.
-        var bytes = body.IsSingleSegment ? body.FirstSpan : body.ToArray();
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
             return (BodyStatus.Malformed, null);

@@ -14,6 +14,7 @@ internal sealed class WebhookBaseResolver
 {
     private readonly AgentSettings _settings;
     private readonly string? _fixedBase;
+    private readonly string? _fixedPublicOrigin;
 
     public WebhookBaseResolver(AgentSettings settings)
     {
@@ -21,7 +22,22 @@ internal sealed class WebhookBaseResolver
         if (settings.ProxyUrlBase is { } proxy)
         {
             _fixedBase = WebhookBase.FromPublicBase(proxy, settings.Route, settings.BasicAuth);
+            _fixedPublicOrigin = proxy.GetLeftPart(UriPartial.Authority) + proxy.AbsolutePath.TrimEnd('/');
         }
+    }
+
+    /// <summary>The URL the platform called, as it saw it (public scheme, host and path; no credentials), for signature checks.</summary>
+    public string PublicRequestUrl(HttpContext context)
+    {
+        var request = context.Request;
+        var origin = _fixedPublicOrigin;
+        if (origin is null)
+        {
+            var (scheme, host) = SchemeAndHost(context);
+            origin = scheme + "://" + host + request.PathBase.Value;
+        }
+
+        return origin + request.Path.Value + request.QueryString.Value;
     }
 
     public string Resolve(HttpContext context)
@@ -31,6 +47,13 @@ internal sealed class WebhookBaseResolver
             return _fixedBase;
         }
 
+        var request = context.Request;
+        var (scheme, host) = SchemeAndHost(context);
+        return WebhookBase.Build(scheme, host, request.PathBase.Value ?? string.Empty, _settings.Route, _settings.BasicAuth);
+    }
+
+    private (string Scheme, string Host) SchemeAndHost(HttpContext context)
+    {
         var request = context.Request;
         var scheme = request.Scheme;
         var host = request.Host.HasValue ? request.Host.Value! : "localhost:" + context.Connection.LocalPort;
@@ -46,7 +69,7 @@ internal sealed class WebhookBaseResolver
             host = port is 443 or 0 ? domain : domain + ":" + port;
         }
 
-        return WebhookBase.Build(scheme, host, request.PathBase.Value ?? string.Empty, _settings.Route, _settings.BasicAuth);
+        return (scheme, host);
     }
 
     /// <summary>Reads the first forwarded host and proto; a malformed value means the headers are ignored.</summary>

@@ -9,6 +9,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SignalWire.Agents.AspNetCore.Diagnostics;
 using SignalWire.Agents.AspNetCore.Hosting;
+using SignalWire.Agents.AspNetCore.Security;
+using SignalWire.Agents.Security;
 
 namespace SignalWire.Agents.AspNetCore;
 
@@ -29,7 +31,12 @@ public static class AgentEndpointRouteBuilderExtensions
         var services = endpoints.ServiceProvider;
         var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger(Log.Category);
-        var handlers = new Routing.AgentEndpoints(agent, logger);
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var audit = new AgentAudit(agent.Name, loggerFactory, settings, time);
+        var metrics = services.GetService<AgentMetrics>() ?? FallbackMetrics.Value;
+        var limits = new AgentRateLimits(services.GetService<IRateLimitStore>() ?? new InMemoryRateLimitStore(), settings);
+        var nonces = services.GetService<INonceStore>() ?? new InMemoryNonceStore(time);
+        var handlers = new Routing.AgentEndpoints(agent, logger, audit, metrics, limits, nonces, time);
 
         var group = endpoints.MapGroup(settings.Route.Length == 0 ? "/" : settings.Route);
         string[] swmlMethods = [HttpMethods.Get, HttpMethods.Post];
@@ -51,14 +58,26 @@ public static class AgentEndpointRouteBuilderExtensions
             Log.GeneratedPassword(logger, agent.Name, settings.BasicAuth.Username);
         }
 
-        if (services.GetService<IHostApplicationLifetime>() is { } lifetime && services.GetService<IServer>() is { } server)
+        if (services.GetService<IHostApplicationLifetime>() is { } lifetime)
         {
-            lifetime.ApplicationStarted.Register(() =>
-                StartupBanner.Write(Console.Out, agent, server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []));
+            if (services.GetService<IServer>() is { } server)
+            {
+                lifetime.ApplicationStarted.Register(() =>
+                    StartupBanner.Write(Console.Out, agent, server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []));
+            }
+
+            lifetime.ApplicationStopped.Register(() =>
+            {
+                // Drain the audit file and release the limiters once requests have finished.
+                audit.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+                limits.Dispose();
+            });
         }
 
         return group;
     }
+
+    private static readonly Lazy<AgentMetrics> FallbackMetrics = new(() => new AgentMetrics(new System.Diagnostics.Metrics.Meter(AgentMetrics.MeterName)));
 
     /// <summary>Maps the agent registered with <see cref="AgentServiceCollectionExtensions.AddSignalWireAgent{TAgent}(IServiceCollection)"/>.</summary>
     public static IEndpointConventionBuilder MapAgent<TAgent>(this IEndpointRouteBuilder endpoints)

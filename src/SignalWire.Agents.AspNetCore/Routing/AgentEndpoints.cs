@@ -1,8 +1,10 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using SignalWire.Agents.AspNetCore.Diagnostics;
 using SignalWire.Agents.AspNetCore.Http;
+using SignalWire.Agents.AspNetCore.Security;
 using SignalWire.Agents.Security;
 using SignalWire.Agents.Swml;
 using SignalWire.Agents.Tools;
@@ -10,46 +12,99 @@ using SignalWire.Agents.Tools;
 namespace SignalWire.Agents.AspNetCore.Routing;
 
 /// <summary>
-/// The request handlers of one agent. Every handler checks Basic Auth before reading the body, caps the
-/// body, and answers bad input with a JSON error and the right status; nothing it writes contains an
-/// exception message, a credential or a token.
+/// The request handlers of one agent. Every request passes, in order: the opt-in per-IP ceiling, the
+/// failed-authentication block, Basic Auth, the capped body read and its webhook signature; tool calls
+/// then pass the secure-tool token (and single use), the emergency switch, the per-caller limit, argument
+/// validation and confirmation before the handler runs. Each refusal is an audit event and a metric, and
+/// nothing written back contains an exception message, a credential or a token.
 /// </summary>
-internal sealed class AgentEndpoints
+internal sealed partial class AgentEndpoints
 {
+    /// <summary>Message the AI gets when a handler throws; the details go to the log only.</summary>
+    public const string ToolFailureResponse = "Sorry, that action could not be completed because of an internal error. Please try again later.";
+
+    /// <summary>Message the AI gets when a caller exceeds a tool's limit.</summary>
+    public const string RateLimitedResponse = "You've made too many requests. Please wait a moment.";
+
+    /// <summary>Message the AI gets for secure and sensitive tools in emergency mode.</summary>
+    public const string EmergencyResponse = "This service is temporarily unavailable.";
+
     private const string TokenQueryKey = "__token";
     private const string LegacyTokenQueryKey = "token";
 
     private static readonly byte[] SummaryOk = """{"success":true}"""u8.ToArray();
     private static readonly byte[] SummaryFailed = """{"success":false}"""u8.ToArray();
+    private static readonly TimeSpan CallMemory = TimeSpan.FromHours(12);
 
     private readonly AgentBase _agent;
     private readonly AgentSettings _settings;
     private readonly WebhookBaseResolver _urls;
     private readonly ILogger _logger;
+    private readonly AgentAudit _audit;
+    private readonly AgentMetrics _metrics;
+    private readonly AgentRateLimits _limits;
+    private readonly INonceStore _nonces;
+    private readonly TimeProvider _time;
+    private readonly BodyVerifier? _signatureCheck;
+    private readonly string? _hsts;
 
-    public AgentEndpoints(AgentBase agent, ILogger logger)
+    public AgentEndpoints(AgentBase agent, ILogger logger, AgentAudit audit, AgentMetrics metrics, AgentRateLimits limits, INonceStore nonces, TimeProvider time)
     {
         _agent = agent;
         _settings = agent.Settings;
         _urls = new WebhookBaseResolver(_settings);
         _logger = logger;
+        _audit = audit;
+        _metrics = metrics;
+        _limits = limits;
+        _nonces = nonces;
+        _time = time;
+        _signatureCheck = _settings.SigningKey is null ? null : CheckSignature;
+        _hsts = _settings.SslEnabled && _settings.UseHsts ? $"max-age={_settings.HstsMaxAge}; includeSubDomains" : null;
     }
 
-    /// <summary>Message the AI gets when a handler throws; the details go to the log only.</summary>
-    public const string ToolFailureResponse = "Sorry, that action could not be completed because of an internal error. Please try again later.";
+    public Task SwmlAsync(HttpContext context) => GuardAsync(context, "swml", static (self, ctx) => self.RenderSwmlAsync(ctx));
 
-    public Task SwmlAsync(HttpContext context) => GuardAsync(context, static (self, ctx) => self.RenderSwmlAsync(ctx));
+    public Task SwaigAsync(HttpContext context) => GuardAsync(context, "swaig", static (self, ctx) => self.DispatchToolAsync(ctx));
 
-    public Task SwaigAsync(HttpContext context) => GuardAsync(context, static (self, ctx) => self.DispatchToolAsync(ctx));
+    public Task PostPromptAsync(HttpContext context) => GuardAsync(context, "post_prompt", static (self, ctx) => self.ReceiveSummaryAsync(ctx));
 
-    public Task PostPromptAsync(HttpContext context) => GuardAsync(context, static (self, ctx) => self.ReceiveSummaryAsync(ctx));
+    private static string IpKey(IPAddress? ip) => ip?.ToString() ?? "unknown";
 
-    private async Task GuardAsync(HttpContext context, Func<AgentEndpoints, HttpContext, Task> handler)
+    private async Task GuardAsync(HttpContext context, string endpoint, Func<AgentEndpoints, HttpContext, Task> handler)
     {
         SecurityHeaders.Apply(context.Response);
+        if (_hsts is not null && context.Request.IsHttps)
+        {
+            context.Response.Headers.StrictTransportSecurity = _hsts;
+        }
+
+        _metrics.Request(_agent.Name, endpoint);
+        var ip = context.Connection.RemoteIpAddress;
+        if (_limits.PerIp is { } perIp)
+        {
+            using var lease = perIp.AttemptAcquire(IpKey(ip));
+            if (!lease.IsAcquired)
+            {
+                await TooManyRequestsAsync(context, "ip", AgentRateLimits.RetryAfterSeconds(lease)).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        using (var blocked = _limits.AuthFailures.AttemptAcquire(IpKey(ip), 0))
+        {
+            if (!blocked.IsAcquired)
+            {
+                await TooManyRequestsAsync(context, "auth", AgentRateLimits.RetryAfterSeconds(blocked)).ConfigureAwait(false);
+                return;
+            }
+        }
+
         if (!_settings.BasicAuth.Verify(context.Request.Headers.Authorization.ToString()))
         {
-            Log.AuthenticationFailed(_logger, context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress);
+            _limits.AuthFailures.AttemptAcquire(IpKey(ip)).Dispose();
+            _audit.AuthFailed(ip, context.Request.Method, context.Request.Path);
+            _metrics.AuthFailure(_agent.Name);
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"SignalWire Agent\", charset=\"UTF-8\"";
             await JsonResponses.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized").ConfigureAwait(false);
             return;
@@ -59,11 +114,12 @@ internal sealed class AgentEndpoints
         {
             await handler(this, context).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
         {
-            // The platform hung up on the request; there is nobody to answer.
+            // The client went away or the request timed out: the request-timeout middleware (if any) answers.
+            throw;
         }
-        catch (Exception ex) when (!context.Response.HasStarted)
+        catch (Exception ex) when (!context.Response.HasStarted && ex is not OperationCanceledException)
         {
             Log.UnexpectedError(_logger, ex, context.Request.Method, context.Request.Path);
             context.Response.Clear();
@@ -72,12 +128,45 @@ internal sealed class AgentEndpoints
         }
     }
 
+    private Task TooManyRequestsAsync(HttpContext context, string scope, int retryAfterSeconds)
+    {
+        _audit.RateLimited(scope, null, null, context.Connection.RemoteIpAddress);
+        _metrics.RateLimited(_agent.Name, scope);
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return JsonResponses.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests");
+    }
+
+    private bool CheckSignature(HttpContext context, ReadOnlySpan<byte> body)
+    {
+        var headers = context.Request.Headers;
+        var signature = headers["X-SignalWire-Signature"].ToString();
+        if (signature.Length == 0)
+        {
+            signature = headers["X-Twilio-Signature"].ToString();
+        }
+
+        var isForm = context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
+        if (WebhookSignature.IsValid(_settings.SigningKey, signature, _urls.PublicRequestUrl(context), body, isForm, _settings.AllowSignatureWithoutBody))
+        {
+            return true;
+        }
+
+        _audit.SignatureInvalid(context.Request.Path, context.Connection.RemoteIpAddress, signature.Length == 0 ? "missing" : "mismatch");
+        _metrics.SignatureFailure(_agent.Name);
+        return false;
+    }
+
+    private ValueTask<(BodyStatus Status, JsonObject? Body)> ReadBodyAsync(HttpContext context) =>
+        RequestBody.ReadJsonObjectAsync(context, _settings.MaxRequestBodySize, _signatureCheck);
+
     private async Task RenderSwmlAsync(HttpContext context)
     {
         string? callId = null;
+        JsonObject? body = null;
         if (HttpMethods.IsPost(context.Request.Method))
         {
-            var (status, body) = await RequestBody.ReadJsonObjectAsync(context, _settings.MaxRequestBodySize).ConfigureAwait(false);
+            BodyStatus status;
+            (status, body) = await ReadBodyAsync(context).ConfigureAwait(false);
             if (status is not (BodyStatus.Ok or BodyStatus.Empty))
             {
                 await RejectBodyAsync(context, status).ConfigureAwait(false);
@@ -88,6 +177,11 @@ internal sealed class AgentEndpoints
         }
 
         callId ??= context.Request.Query["call_id"].ToString() is { Length: > 0 } fromQuery ? fromQuery : null;
+        if (callId is not null && body is not null)
+        {
+            await AuditCallStartAsync(callId, body, context.RequestAborted).ConfigureAwait(false);
+        }
+
         var webhookBase = _urls.Resolve(context);
         await JsonResponses.WriteAsync(
             context,
@@ -96,65 +190,18 @@ internal sealed class AgentEndpoints
             static (state, buffer) => AgentDocumentRenderer.Render(state._agent, state.webhookBase, state.callId, buffer)).ConfigureAwait(false);
     }
 
-    private async Task DispatchToolAsync(HttpContext context)
+    private async ValueTask AuditCallStartAsync(string callId, JsonObject body, CancellationToken cancellationToken)
     {
-        var (status, body) = await RequestBody.ReadJsonObjectAsync(context, _settings.MaxRequestBodySize).ConfigureAwait(false);
-        if (status != BodyStatus.Ok)
+        if (await _nonces.TryConsumeAsync($"{_agent.Name}:call:{callId}", _time.GetUtcNow().Add(CallMemory), cancellationToken).ConfigureAwait(false))
         {
-            await RejectBodyAsync(context, status).ConfigureAwait(false);
-            return;
+            var call = body["call"] as JsonObject;
+            _audit.CallStart(callId, call?.GetString("from") ?? body.GetString("caller_id_num"), call?.GetString("to"));
         }
-
-        var request = body!;
-        var name = request.GetString("function");
-        if (string.IsNullOrEmpty(name))
-        {
-            await RejectAsync(context, StatusCodes.Status400BadRequest, "Missing function name").ConfigureAwait(false);
-            return;
-        }
-
-        if (!ToolNames.IsWellFormed(name))
-        {
-            await RejectAsync(context, StatusCodes.Status400BadRequest, "Invalid function name").ConfigureAwait(false);
-            return;
-        }
-
-        if (!_agent.Tools.TryGet(name, out var tool))
-        {
-            await RejectAsync(context, StatusCodes.Status404NotFound, "Function not found").ConfigureAwait(false);
-            return;
-        }
-
-        var callId = request.GetString("call_id");
-        if (tool.Secure && !await CheckTokenAsync(context, tool.Name, callId).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        var args = ExtractArguments(request);
-        var toolContext = new ToolCallContext(_agent, tool.Name, request);
-        FunctionResult result;
-        try
-        {
-            result = await tool.Invoke(args, toolContext, context.RequestAborted).ConfigureAwait(false)
-                ?? new FunctionResult();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
-        {
-            Log.ToolFailed(_logger, ex, tool.Name, callId);
-            result = new FunctionResult(ToolFailureResponse);
-        }
-
-        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, result, static (r, buffer) =>
-        {
-            using var writer = new System.Text.Json.Utf8JsonWriter(buffer, SwmlJson.WriterOptions);
-            r.WriteTo(writer);
-        }).ConfigureAwait(false);
     }
 
     private async Task ReceiveSummaryAsync(HttpContext context)
     {
-        var (status, body) = await RequestBody.ReadJsonObjectAsync(context, _settings.MaxRequestBodySize).ConfigureAwait(false);
+        var (status, body) = await ReadBodyAsync(context).ConfigureAwait(false);
         if (status != BodyStatus.Ok)
         {
             await RejectBodyAsync(context, status).ConfigureAwait(false);
@@ -162,7 +209,7 @@ internal sealed class AgentEndpoints
         }
 
         var callId = body!.GetString("call_id");
-        if (!await CheckTokenAsync(context, AgentDocumentRenderer.PostPromptFunction, callId).ConfigureAwait(false))
+        if (!await CheckTokenAsync(context, AgentDocumentRenderer.PostPromptFunction, callId, oneTime: false).ConfigureAwait(false))
         {
             return;
         }
@@ -181,7 +228,7 @@ internal sealed class AgentEndpoints
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, succeeded ? SummaryOk : SummaryFailed).ConfigureAwait(false);
     }
 
-    private async ValueTask<bool> CheckTokenAsync(HttpContext context, string function, string? callId)
+    private async ValueTask<bool> CheckTokenAsync(HttpContext context, string function, string? callId, bool oneTime)
     {
         var query = context.Request.Query;
         var token = query[TokenQueryKey].ToString();
@@ -191,12 +238,31 @@ internal sealed class AgentEndpoints
         }
 
         var outcome = _settings.Tokens.Check(token, function, callId);
+        var reason = outcome.ToString().ToLowerInvariant();
+        if (outcome == TokenCheck.Valid && oneTime && _settings.OneTimeTokens)
+        {
+            if (!SwaigTokenService.TryReadIdentity(token, out var id, out var expiresAt)
+                || !await _nonces.TryConsumeAsync($"{_agent.Name}:token:{id}", expiresAt, context.RequestAborted).ConfigureAwait(false))
+            {
+                outcome = TokenCheck.Invalid;
+                reason = "replayed";
+            }
+        }
+
         if (outcome == TokenCheck.Valid)
         {
             return true;
         }
 
+        var eventName = outcome switch
+        {
+            TokenCheck.Missing => AuditEvents.TokenMissing,
+            TokenCheck.Expired => AuditEvents.TokenExpired,
+            _ => AuditEvents.TokenInvalid,
+        };
         Log.TokenRejected(_logger, function, callId, outcome);
+        _audit.TokenRefused(eventName, function, callId, context.Connection.RemoteIpAddress, reason);
+        _metrics.TokenFailure(_agent.Name, function, reason);
         await JsonResponses.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Forbidden").ConfigureAwait(false);
         return false;
     }
@@ -222,7 +288,7 @@ internal sealed class AgentEndpoints
                 }
                 catch (System.Text.Json.JsonException)
                 {
-                    // Unparsable raw arguments count as none; the tool's own checks report what is missing.
+                    // Unparsable raw arguments count as none; validation reports what is missing.
                 }
             }
         }
@@ -233,8 +299,8 @@ internal sealed class AgentEndpoints
     private Task RejectBodyAsync(HttpContext context, BodyStatus status) => status switch
     {
         BodyStatus.TooLarge => RejectAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large"),
-        BodyStatus.Empty => RejectAsync(context, StatusCodes.Status400BadRequest, "Request body must be a JSON object"),
-        BodyStatus.NotAnObject => RejectAsync(context, StatusCodes.Status400BadRequest, "Request body must be a JSON object"),
+        BodyStatus.SignatureInvalid => RejectAsync(context, StatusCodes.Status403Forbidden, "Forbidden"),
+        BodyStatus.Empty or BodyStatus.NotAnObject => RejectAsync(context, StatusCodes.Status400BadRequest, "Request body must be a JSON object"),
         _ => RejectAsync(context, StatusCodes.Status400BadRequest, "Malformed JSON"),
     };
 

@@ -23,7 +23,7 @@ public sealed class SecureAgentExampleTests : ServedAgentTest<SecureAgent>
         Assert.Null(functions[0]!["web_hook_url"]);
         Assert.Contains("/swaig/?__token=", functions[1]!["web_hook_url"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(
-            """{"type":"object","properties":{"amount":{"type":"number","description":"Amount to transfer in US dollars"},"to_account":{"type":"string","description":"The 10-character account number to transfer to"}},"required":["amount","to_account"]}""",
+            """{"type":"object","properties":{"amount":{"type":"number","description":"Amount to transfer in US dollars"},"to_account":{"type":"string","description":"The 10-character account number to transfer to"},"confirmed":{"type":"boolean","description":"Set to true only after the caller has explicitly confirmed this action in the conversation."}},"required":["amount","to_account","confirmed"]}""",
             functions[1]!["parameters"]!.ToWireJson());
     }
 
@@ -42,19 +42,62 @@ public sealed class SecureAgentExampleTests : ServedAgentTest<SecureAgent>
     }
 
     [Theory]
-    [InlineData("""{"amount":250.5,"to_account":"1234567890"}""", """{"response":"Transferred $250.50 to the account ending in 7890.","action":[{"set_global_data":{"last_transfer_amount":"250.5"}}]}""")]
-    [InlineData("""{"amount":0,"to_account":"1234567890"}""", """{"response":"amount must be greater than 0."}""")]
-    [InlineData("""{"amount":-5,"to_account":"1234567890"}""", """{"response":"amount must be greater than 0."}""")]
-    [InlineData("""{"amount":10000.01,"to_account":"1234567890"}""", """{"response":"Transfers over $10,000 require additional verification"}""")]
-    [InlineData("""{"amount":10,"to_account":"12345"}""", """{"response":"to_account must be exactly 10 characters."}""")]
-    [InlineData("""{"to_account":"1234567890"}""", """{"response":"The arguments for transfer_funds are invalid: 'amount' is required. Ask the caller for the correct value and try again."}""")]
-    [InlineData("""{"amount":"lots","to_account":"1234567890"}""", """{"response":"The arguments for transfer_funds are invalid: 'amount' has the wrong type or format. Ask the caller for the correct value and try again."}""")]
-    public async Task Transfer_funds_applies_the_input_rules(string args, string expected)
+    [InlineData("""{"amount":250.5,"to_account":"1234567890","confirmed":true}""", """{"response":"Transferred $250.50 to the account ending in 7890.","action":[{"set_global_data":{"last_transfer_amount":"250.5"}}]}""")]
+    [InlineData("""{"amount":250.5,"to_account":"1234567890"}""", """{"response":"You're about to transfer $250.5 to the account ending in 7890. Please say 'confirm' to proceed."}""")]
+    [InlineData("""{"amount":250.5,"to_account":"1234567890","confirmed":false}""", """{"response":"You're about to transfer $250.5 to the account ending in 7890. Please say 'confirm' to proceed."}""")]
+    [InlineData("""{"amount":0,"to_account":"1234567890","confirmed":true}""", """{"response":"The arguments for transfer_funds are invalid: amount must be greater than 0. Ask the caller for the correct value and try again."}""")]
+    [InlineData("""{"amount":-5,"to_account":"1234567890","confirmed":true}""", """{"response":"The arguments for transfer_funds are invalid: amount must be greater than 0. Ask the caller for the correct value and try again."}""")]
+    [InlineData("""{"amount":10000.01,"to_account":"1234567890","confirmed":true}""", """{"response":"Transfers over $10,000 require additional verification"}""")]
+    [InlineData("""{"amount":10,"to_account":"12345","confirmed":true}""", """{"response":"The arguments for transfer_funds are invalid: to_account must be exactly 10 characters long. Ask the caller for the correct value and try again."}""")]
+    [InlineData("""{"to_account":"1234567890","confirmed":true}""", """{"response":"The arguments for transfer_funds are invalid: amount is required. Ask the caller for the correct value and try again."}""")]
+    [InlineData("""{"amount":"lots","to_account":"1234567890","confirmed":true}""", """{"response":"The arguments for transfer_funds are invalid: amount must be a number. Ask the caller for the correct value and try again."}""")]
+    public async Task Transfer_funds_applies_the_input_rules_and_confirmation(string args, string expected)
     {
         var url = HttpTestExtensions.PathAndQuery((await Client.FetchSwmlAsync("call-1")).FunctionUrl("transfer_funds"));
         using var response = await Client.PostJsonAsync(url, SwaigRequests.Call("transfer_funds", JsonNode.Parse(args)!.AsObject(), callId: "call-1"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(expected, await response.ReadTextAsync());
+    }
+
+    [Fact]
+    public async Task Get_balance_allows_ten_calls_per_minute_per_caller()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            using var ok = await Client.PostJsonAsync("/swaig", SwaigRequests.Call("get_balance", new() { ["account_type"] = "checking" }, callerNumber: "+15550000001"));
+            Assert.Contains("checking balance", await ok.ReadTextAsync(), StringComparison.Ordinal);
+        }
+
+        using var limited = await Client.PostJsonAsync("/swaig", SwaigRequests.Call("get_balance", new() { ["account_type"] = "checking" }, callerNumber: "+15550000001"));
+        using var otherCaller = await Client.PostJsonAsync("/swaig", SwaigRequests.Call("get_balance", new() { ["account_type"] = "checking" }, callerNumber: "+15550000002"));
+
+        Assert.Equal(HttpStatusCode.OK, limited.StatusCode);
+        Assert.Equal("""{"response":"You've made too many requests. Please wait a moment."}""", await limited.ReadTextAsync());
+        Assert.Contains("checking balance", await otherCaller.ReadTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_prompt_carries_the_confirmation_protocol_and_security_boundaries()
+    {
+        var pom = (await Client.FetchSwmlAsync("call-1")).Ai()["prompt"]!["pom"]!.AsArray();
+        var titles = pom.Select(s => s!["title"]!.GetValue<string>()).ToList();
+        Assert.Contains("Security Boundaries", titles);
+        Assert.Equal("Confirmation Protocol", titles[^1]);
+    }
+
+    [Fact]
+    public async Task The_audit_log_records_the_transfer_without_the_account_number()
+    {
+        var url = HttpTestExtensions.PathAndQuery((await Client.FetchSwmlAsync("call-1")).FunctionUrl("transfer_funds"));
+        using var response = await Client.PostJsonAsync(url, SwaigRequests.Call("transfer_funds", new() { ["amount"] = 20, ["to_account"] = "9876543210", ["confirmed"] = true }, callId: "call-1"));
+
+        var audit = Server.Logs.GetSnapshot().Where(r => r.Category == AuditEvents.Category).ToList();
+        var call = Assert.Single(audit, r => r.Id.Id == 2002);
+        Assert.Contains("function=transfer_funds", call.Message, StringComparison.Ordinal);
+        Assert.Contains("outcome=success", call.Message, StringComparison.Ordinal);
+        Assert.Contains("\"to_account\":\"[REDACTED]\"", call.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("9876543210", Server.AllLogText(), StringComparison.Ordinal);
+        Assert.Contains(audit, r => r.Id.Id == 2001 && r.Message.Contains("call_id=call-1", StringComparison.Ordinal));
     }
 }

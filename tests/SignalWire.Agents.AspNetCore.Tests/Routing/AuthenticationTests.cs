@@ -113,7 +113,8 @@ public sealed class AuthenticationTests : ServedAgentTest<TestAgent>
         using var failed = await client.PostJsonAsync("/swaig", SwaigRequests.Call("explode"));
 
         var logs = Server.AllLogText();
-        Assert.Contains("Basic Auth failed", logs, StringComparison.Ordinal);
+        Assert.Contains("auth_failed", logs, StringComparison.Ordinal);
+        Assert.Contains("token_invalid", logs, StringComparison.Ordinal);
         Assert.Contains("Refused call to secure function secret_action", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(TestCredentials.Password, logs, StringComparison.Ordinal);
         Assert.DoesNotContain(Uri.EscapeDataString(TestCredentials.Password), logs, StringComparison.Ordinal);

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using SignalWire.Agents.Security;
+using SignalWire.Agents.Swml;
+
+namespace SignalWire.Agents.AspNetCore.Security;
+
+/// <summary>
+/// Writes one agent's audit events to the <see cref="AuditEvents.Category"/> logger and, when configured,
+/// to the JSON-lines file. Arguments are redacted before they leave this class; no credential, token or
+/// signing key is ever passed in.
+/// </summary>
+internal sealed class AgentAudit : IAsyncDisposable
+{
+    private readonly ILogger _logger;
+    private readonly AuditFileSink? _file;
+    private readonly TimeProvider _time;
+    private readonly string _agent;
+
+    public AgentAudit(string agent, ILoggerFactory loggers, AgentSettings settings, TimeProvider time)
+    {
+        _agent = agent;
+        _logger = loggers.CreateLogger(AuditEvents.Category);
+        _time = time;
+        Redactor = new ArgumentRedactor(settings.SensitiveKeys);
+        _file = settings.AuditLogPath is { } path ? AuditFileSink.Acquire(path) : null;
+    }
+
+    public ArgumentRedactor Redactor { get; }
+
+    public void CallStart(string callId, string? caller, string? called)
+    {
+        AuditLog.CallStart(_logger, _agent, callId, caller, called);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.CallStart, [("agent", _agent), ("call_id", callId), ("from", caller), ("to", called)]);
+    }
+
+    public void FunctionCall(string function, string? callId, string? caller, JsonNode redactedArgs, string outcome, double durationMs)
+    {
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            AuditLog.FunctionCall(_logger, _agent, function, callId, caller, outcome, Math.Round(durationMs, 3), SwmlJson.ToJson(redactedArgs));
+        }
+
+        _file?.Write(_time.GetUtcNow(), AuditEvents.FunctionCall,
+            [("agent", _agent), ("function", function), ("call_id", callId), ("caller", caller), ("outcome", outcome), ("duration_ms", durationMs), ("args", redactedArgs)]);
+    }
+
+    public void AuthFailed(IPAddress? ip, string method, string path)
+    {
+        AuditLog.AuthFailed(_logger, _agent, ip, method, path);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.AuthFailed, [("agent", _agent), ("client_ip", ip?.ToString()), ("method", method), ("path", path)]);
+    }
+
+    public void TokenRefused(string eventName, string function, string? callId, IPAddress? ip, string reason)
+    {
+        switch (eventName)
+        {
+            case AuditEvents.TokenMissing:
+                AuditLog.TokenMissing(_logger, _agent, function, callId, ip);
+                break;
+            case AuditEvents.TokenExpired:
+                AuditLog.TokenExpired(_logger, _agent, function, callId, ip);
+                break;
+            default:
+                AuditLog.TokenInvalid(_logger, _agent, function, callId, ip, reason);
+                break;
+        }
+
+        _file?.Write(_time.GetUtcNow(), eventName, [("agent", _agent), ("function", function), ("call_id", callId), ("client_ip", ip?.ToString()), ("reason", reason)]);
+    }
+
+    public void SignatureInvalid(string path, IPAddress? ip, string reason)
+    {
+        AuditLog.SignatureInvalid(_logger, _agent, path, ip, reason);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.SignatureInvalid, [("agent", _agent), ("path", path), ("client_ip", ip?.ToString()), ("reason", reason)]);
+    }
+
+    public void RateLimited(string scope, string? function, string? callId, IPAddress? ip)
+    {
+        AuditLog.RateLimited(_logger, _agent, scope, function, callId, ip);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.RateLimited, [("agent", _agent), ("scope", scope), ("function", function), ("call_id", callId), ("client_ip", ip?.ToString())]);
+    }
+
+    public void ValidationFailed(string function, string? callId, IReadOnlyList<string> problems)
+    {
+        var joined = string.Join("; ", problems);
+        AuditLog.ValidationFailed(_logger, _agent, function, callId, joined);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.ValidationFailed, [("agent", _agent), ("function", function), ("call_id", callId), ("problems", joined)]);
+    }
+
+    public void EmergencyBlock(string function, string? callId)
+    {
+        AuditLog.EmergencyBlock(_logger, _agent, function, callId);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.EmergencyBlock, [("agent", _agent), ("function", function), ("call_id", callId)]);
+    }
+
+    public void ConfirmationRequired(string function, string? callId)
+    {
+        AuditLog.ConfirmationRequired(_logger, _agent, function, callId);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.ConfirmationRequired, [("agent", _agent), ("function", function), ("call_id", callId)]);
+    }
+
+    public ValueTask DisposeAsync() => _file?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

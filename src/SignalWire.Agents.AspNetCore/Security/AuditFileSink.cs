@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using SignalWire.Agents.Swml;
+
+namespace SignalWire.Agents.AspNetCore.Security;
+
+/// <summary>
+/// Appends audit events to a file as JSON lines, one object per line with a UTC <c>timestamp</c>. Writers
+/// never block on disk: lines go through a channel to one background writer per file, shared by every
+/// agent in the process that names the same path. Disposal drains the queue.
+/// </summary>
+internal sealed class AuditFileSink : IAsyncDisposable
+{
+    private static readonly ConcurrentDictionary<string, AuditFileSink> Open = new(StringComparer.Ordinal);
+    private static readonly Lock OpenGate = new();
+
+    private readonly Channel<byte[]> _lines = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly FileStream _file;
+    private readonly Task _writer;
+    private readonly string _path;
+    private int _references;
+
+    private AuditFileSink(string path)
+    {
+        _path = path;
+        var directory = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1, FileOptions.Asynchronous);
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Opens (or shares) the sink for <paramref name="path"/>.</summary>
+    public static AuditFileSink Acquire(string path)
+    {
+        var full = Path.GetFullPath(path);
+        lock (OpenGate)
+        {
+            var sink = Open.GetOrAdd(full, static p => new AuditFileSink(p));
+            sink._references++;
+            return sink;
+        }
+    }
+
+    /// <summary>Queues one event: <c>{"timestamp": ..., "event": name, ...fields}</c>.</summary>
+    public void Write(DateTimeOffset timestamp, string eventName, ReadOnlySpan<(string Name, object? Value)> fields)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, SwmlJson.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("timestamp", timestamp.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("event", eventName);
+            foreach (var (name, value) in fields)
+            {
+                switch (value)
+                {
+                    case null:
+                        writer.WriteNull(name);
+                        break;
+                    case double number:
+                        writer.WriteNumber(name, Math.Round(number, 3));
+                        break;
+                    case System.Text.Json.Nodes.JsonNode node:
+                        writer.WritePropertyName(name);
+                        node.WriteTo(writer);
+                        break;
+                    default:
+                        writer.WriteString(name, value.ToString());
+                        break;
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        buffer.Write("\n"u8);
+        _lines.Writer.TryWrite(buffer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>Releases this reference; the last one drains the queue and closes the file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        lock (OpenGate)
+        {
+            if (--_references > 0)
+            {
+                return;
+            }
+
+            Open.TryRemove(_path, out _);
+        }
+
+        _lines.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+        await _file.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        await foreach (var line in _lines.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            // One write per line: with the file opened for append, concurrent processes interleave whole lines.
+            await _file.WriteAsync(line).ConfigureAwait(false);
+            if (_lines.Reader.Count == 0)
+            {
+                await _file.FlushAsync().ConfigureAwait(false);
+            }
+        }
+
+        await _file.FlushAsync().ConfigureAwait(false);
+    }
+}
