@@ -29,6 +29,9 @@ public sealed class AgentTestServer : IAsyncDisposable
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The application's services (for metrics collectors and the like).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Every log record written so far.</summary>
     public FakeLogCollector Logs { get; }
 

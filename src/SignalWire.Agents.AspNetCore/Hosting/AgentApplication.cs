@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -55,16 +54,6 @@ public static class AgentApplication
                 return JsonResponses.WriteErrorAsync(context, StatusCodes.Status504GatewayTimeout, "Request timed out");
             },
         });
-        if (settings.AllowedHosts.Count > 0)
-        {
-            builder.Services.Configure<HostFilteringOptions>(hosts =>
-            {
-                hosts.AllowedHosts = [.. settings.AllowedHosts];
-                hosts.AllowEmptyHosts = false;
-                hosts.IncludeFailureMessage = false;
-            });
-        }
-
         if (settings.CorsOrigins.Count > 0)
         {
             builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
@@ -88,11 +77,6 @@ public static class AgentApplication
 
             return next(context);
         });
-        if (settings.AllowedHosts.Count > 0)
-        {
-            app.UseHostFiltering();
-        }
-
         if (settings.CorsOrigins.Count > 0)
         {
             app.UseCors();

@@ -31,7 +31,8 @@ internal static class JsonResponses
         response.StatusCode = status;
         response.ContentType = JsonContentType;
         response.ContentLength = json.Length;
-        return response.Body.WriteAsync(json, context.RequestAborted).AsTask();
+        // No cancellation token: the request token may already be cancelled (e.g. a 504 after a timeout), and Kestrel discards writes to a closed connection.
+        return response.Body.WriteAsync(json).AsTask();
     }
 
     /// <summary>Renders with <paramref name="write"/> into a pooled buffer and sends it.</summary>

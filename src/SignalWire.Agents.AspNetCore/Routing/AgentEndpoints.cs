@@ -80,6 +80,12 @@ internal sealed partial class AgentEndpoints
         }
 
         _metrics.Request(_agent.Name, endpoint);
+        if (_settings.AllowedHosts.Count > 0 && !HostAllowed(context.Request.Host.Host))
+        {
+            await RejectAsync(context, StatusCodes.Status400BadRequest, "Host not allowed").ConfigureAwait(false);
+            return;
+        }
+
         var ip = context.Connection.RemoteIpAddress;
         if (_limits.PerIp is { } perIp)
         {
@@ -126,6 +132,22 @@ internal sealed partial class AgentEndpoints
             SecurityHeaders.Apply(context.Response);
             await JsonResponses.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "Internal server error").ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Exact host names (any case) or <c>*.domain</c> wildcards; health endpoints are not subject to this.</summary>
+    private bool HostAllowed(string host)
+    {
+        foreach (var allowed in _settings.AllowedHosts)
+        {
+            if (allowed.StartsWith("*.", StringComparison.Ordinal)
+                ? host.EndsWith(allowed[1..], StringComparison.OrdinalIgnoreCase) && host.Length > allowed.Length - 1
+                : host.Equals(allowed, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Task TooManyRequestsAsync(HttpContext context, string scope, int retryAfterSeconds)

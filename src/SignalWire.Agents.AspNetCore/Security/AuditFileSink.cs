@@ -103,16 +103,16 @@ internal sealed class AuditFileSink : IAsyncDisposable
 
     private async Task WriteLoopAsync()
     {
-        await foreach (var line in _lines.Reader.ReadAllAsync().ConfigureAwait(false))
+        var reader = _lines.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            // One write per line: with the file opened for append, concurrent processes interleave whole lines.
-            await _file.WriteAsync(line).ConfigureAwait(false);
-            if (_lines.Reader.Count == 0)
+            while (reader.TryRead(out var line))
             {
-                await _file.FlushAsync().ConfigureAwait(false);
+                // One write per line: with the file opened for append, concurrent writers interleave whole lines.
+                await _file.WriteAsync(line).ConfigureAwait(false);
             }
-        }
 
-        await _file.FlushAsync().ConfigureAwait(false);
+            await _file.FlushAsync().ConfigureAwait(false);
+        }
     }
 }

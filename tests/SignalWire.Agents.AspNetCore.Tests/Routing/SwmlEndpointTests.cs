@@ -176,8 +176,8 @@ public sealed class SwmlEndpointTests
         await define;
         var documents = await Task.WhenAll(renders);
 
-        Assert.All(documents, d => Assert.True(d.Ai()["SWAIG"]!["functions"]!.AsArray().Count >= 4));
+        Assert.All(documents, d => Assert.True(d.Ai()["SWAIG"]!["functions"]!.AsArray().Count >= 7));
         var final = await client.FetchSwmlAsync("call-final");
-        Assert.Equal(104, final.Ai()["SWAIG"]!["functions"]!.AsArray().Count);
+        Assert.Equal(107, final.Ai()["SWAIG"]!["functions"]!.AsArray().Count);
     }
 }

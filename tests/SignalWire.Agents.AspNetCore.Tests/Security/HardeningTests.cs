@@ -1,0 +1,125 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using SignalWire.Agents.Testing;
+
+namespace SignalWire.Agents.AspNetCore.Tests.Security;
+
+/// <summary>HSTS, allowed hosts, CORS and the request timeout.</summary>
+public sealed class HardeningTests
+{
+    [Fact]
+    public async Task Hsts_is_sent_over_https_and_can_be_turned_off()
+    {
+        var dir = Directory.CreateTempSubdirectory("sw-hsts-").FullName;
+        try
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            using var cert = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
+            File.WriteAllText(Path.Combine(dir, "c.pem"), cert.ExportCertificatePem());
+            File.WriteAllText(Path.Combine(dir, "k.pem"), key.ExportPkcs8PrivateKeyPem());
+
+            async Task<HttpResponseMessage> GetAsync(bool useHsts)
+            {
+                var options = AgentTestServer.Options().With(o =>
+                {
+                    o.SslEnabled = true;
+                    o.SslCertificatePath = Path.Combine(dir, "c.pem");
+                    o.SslKeyPath = Path.Combine(dir, "k.pem");
+                    o.UseHsts = useHsts;
+                    o.HstsMaxAge = 600;
+                });
+                await using var server = await AgentTestServer.StartAsync(new TestAgent(options));
+                using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, c, _, _) => c?.Thumbprint == cert.Thumbprint };
+                using var client = server.CreateClient(handler: handler);
+                return await client.GetAsync("/", TestContext.Current.CancellationToken);
+            }
+
+            using var on = await GetAsync(useHsts: true);
+            using var off = await GetAsync(useHsts: false);
+            Assert.Equal("max-age=600; includeSubDomains", on.Headers.GetValues("Strict-Transport-Security").Single());
+            Assert.False(off.Headers.Contains("Strict-Transport-Security"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Hsts_is_never_sent_over_plain_http()
+    {
+        await using var server = await AgentTestServer.StartAsync(new TestAgent());
+        using var client = server.CreateClient();
+        using var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task Only_allowed_hosts_are_served()
+    {
+        await using var server = await AgentTestServer.StartAsync(new TestAgent(AgentTestServer.Options().With(o => o.AllowedHosts = ["agent.example.com"])));
+        using var client = server.CreateClient();
+
+        using var wrongHost = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        using var rightHostRequest = new HttpRequestMessage(HttpMethod.Get, "/");
+        rightHostRequest.Headers.Host = "agent.example.com";
+        using var rightHost = await client.SendAsync(rightHostRequest, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrongHost.StatusCode);
+        Assert.Equal("""{"error":"Host not allowed"}""", await wrongHost.ReadTextAsync());
+        using var health = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, rightHost.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("agent.example.com", HttpStatusCode.OK)]
+    [InlineData("AGENT.EXAMPLE.COM", HttpStatusCode.OK)]
+    [InlineData("example.com", HttpStatusCode.BadRequest)]
+    [InlineData("evil-example.com", HttpStatusCode.BadRequest)]
+    public async Task Wildcard_hosts_match_subdomains_only(string host, HttpStatusCode expected)
+    {
+        await using var server = await AgentTestServer.StartAsync(new TestAgent(AgentTestServer.Options().With(o => o.AllowedHosts = ["*.example.com"])));
+        using var client = server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = host;
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cors_is_off_unless_origins_are_configured()
+    {
+        static HttpRequestMessage Preflight() => new(HttpMethod.Options, "/swaig")
+        {
+            Headers = { { "Origin", "https://app.example.com" }, { "Access-Control-Request-Method", "POST" } },
+        };
+
+        await using (var closed = await AgentTestServer.StartAsync(new TestAgent()))
+        {
+            using var client = closed.CreateClient();
+            using var request = Preflight();
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+        }
+
+        await using var open = await AgentTestServer.StartAsync(new TestAgent(AgentTestServer.Options().With(o => o.CorsOrigins = ["https://app.example.com"])));
+        using var openClient = open.CreateClient();
+        using var allowedRequest = Preflight();
+        using var allowed = await openClient.SendAsync(allowedRequest, TestContext.Current.CancellationToken);
+        Assert.Equal("https://app.example.com", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
+    public async Task A_request_that_runs_too_long_gets_a_json_504_and_the_handler_is_cancelled()
+    {
+        await using var server = await AgentTestServer.StartAsync(new TestAgent(AgentTestServer.Options().With(o => o.RequestTimeout = TimeSpan.FromMilliseconds(500))));
+        using var client = server.CreateClient();
+
+        using var response = await client.PostJsonAsync("/swaig", SwaigRequests.Call("slow"));
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("""{"error":"Request timed out"}""", await response.ReadTextAsync());
+    }
+}
