@@ -123,27 +123,40 @@ public sealed class SwaigTokenService
 
     private void ComputeMac(ReadOnlySpan<byte> header, string functionName, string callId, Span<byte> destination)
     {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
-        hmac.AppendData(header);
-        AppendField(hmac, _agent);
-        AppendField(hmac, functionName);
-        AppendField(hmac, callId);
-        hmac.GetHashAndReset(destination);
+        // The message is header | len(agent) agent | len(function) function | len(call) call, built on the
+        // stack when it fits so that the one-shot HMAC needs no allocation.
+        var size = header.Length + 12 + _agent.Length + Encoding.UTF8.GetMaxByteCount(functionName.Length) + Encoding.UTF8.GetMaxByteCount(callId.Length);
+        var rented = size > 1024 ? System.Buffers.ArrayPool<byte>.Shared.Rent(size) : null;
+        var message = rented ?? stackalloc byte[1024];
+        try
+        {
+            header.CopyTo(message);
+            var length = header.Length;
+            length += WriteField(message[length..], _agent);
+            length += WriteField(message[length..], functionName);
+            length += WriteField(message[length..], callId);
+            HMACSHA256.HashData(_key, message[..length], destination);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
-    private static void AppendField(IncrementalHash hmac, string value)
+    private static int WriteField(Span<byte> destination, ReadOnlySpan<byte> value)
     {
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        var buffer = max <= 512 ? stackalloc byte[512] : new byte[max];
-        var length = Encoding.UTF8.GetBytes(value, buffer);
-        AppendField(hmac, buffer[..length]);
+        BinaryPrimitives.WriteInt32BigEndian(destination, value.Length);
+        value.CopyTo(destination[4..]);
+        return 4 + value.Length;
     }
 
-    private static void AppendField(IncrementalHash hmac, ReadOnlySpan<byte> value)
+    private static int WriteField(Span<byte> destination, string value)
     {
-        Span<byte> prefix = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(prefix, value.Length);
-        hmac.AppendData(prefix);
-        hmac.AppendData(value);
+        var written = Encoding.UTF8.GetBytes(value, destination[4..]);
+        BinaryPrimitives.WriteInt32BigEndian(destination, written);
+        return 4 + written;
     }
 }

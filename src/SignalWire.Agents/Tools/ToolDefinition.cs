@@ -70,7 +70,8 @@ public sealed class ToolDefinition
     /// <summary>Argument names redacted from logs (besides the default sensitive keys).</summary>
     public IReadOnlySet<string> SensitiveParameters { get; }
 
-    internal ArgumentSchema Validator { get; }
+    /// <summary>The compiled validator every call is checked against before the handler runs.</summary>
+    public ArgumentSchema Validator { get; }
 
     internal ReadOnlyMemory<byte> WireParametersUtf8 { get; }
 

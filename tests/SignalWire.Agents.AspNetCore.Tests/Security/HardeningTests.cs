@@ -112,6 +112,17 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public async Task Oversized_headers_are_refused_by_kestrel()
+    {
+        await using var server = await AgentTestServer.StartAsync(new TestAgent());
+        using var client = server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("X-Padding", new string('x', 40 * 1024));
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_request_that_runs_too_long_gets_a_json_504_and_the_handler_is_cancelled()
     {
         await using var server = await AgentTestServer.StartAsync(new TestAgent(AgentTestServer.Options().With(o => o.RequestTimeout = TimeSpan.FromMilliseconds(500))));

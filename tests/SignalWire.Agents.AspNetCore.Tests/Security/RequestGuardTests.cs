@@ -59,6 +59,7 @@ public sealed class RequestGuardTests
         }
 
         await using var limited = await AgentTestServer.StartAsync(new TestAgent(AgentTestServer.Options().With(o => o.RateLimitPerMinute = 3)));
+        using var counter = Counter(limited, "signalwire.agents.rate_limited");
         using var limitedClient = limited.CreateClient();
         var results = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
@@ -68,6 +69,8 @@ public sealed class RequestGuardTests
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], results);
+        Assert.Equal("ip", Assert.Single(counter.GetMeasurementSnapshot()).Tags["scope"]);
+        Assert.Contains(limited.Logs.GetSnapshot(), r => r.Id.Id == 2015 && r.Message.Contains("scope=ip", StringComparison.Ordinal));
     }
 
     public static TheoryData<string> SignedPaths => new() { "/", "/swaig", "/swaig/", "/post_prompt", "/post_prompt/" };
@@ -93,6 +96,7 @@ public sealed class RequestGuardTests
         Assert.Empty(agent.Summaries);
         Assert.Equal(2, AuditCount(server, 2014));
         Assert.Equal(2, failures.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.DoesNotContain(SigningKey, server.AllLogText(), StringComparison.Ordinal);
     }
 
     [Theory]

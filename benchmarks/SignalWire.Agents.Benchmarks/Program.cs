@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(SignalWire.Agents.Benchmarks.SecurityBenchmarks).Assembly).Run(args);
