@@ -89,13 +89,13 @@ public static class AgentApplication
         return app;
     }
 
-    /// <summary>Builds and runs the application until the process is stopped (Ctrl+C, SIGTERM).</summary>
-    public static void Run(this AgentBase agent, string[]? args = null) => Create(agent, args).Run();
+    /// <summary>Builds and runs the application until the process is stopped (Ctrl+C, SIGTERM); <paramref name="configure"/> adds services such as <c>AddSignalWireRedis</c>.</summary>
+    public static void Run(this AgentBase agent, string[]? args = null, Action<WebApplicationBuilder>? configure = null) => Create(agent, args, configure).Run();
 
     /// <summary>Builds and runs the application until <paramref name="cancellationToken"/> is cancelled or the process stops.</summary>
-    public static async Task RunAsync(this AgentBase agent, string[]? args = null, CancellationToken cancellationToken = default)
+    public static async Task RunAsync(this AgentBase agent, string[]? args = null, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
-        var app = Create(agent, args);
+        var app = Create(agent, args, configure);
         await using (app.ConfigureAwait(false))
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

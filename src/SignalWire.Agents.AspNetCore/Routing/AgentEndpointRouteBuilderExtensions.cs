@@ -29,6 +29,11 @@ public static class AgentEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(agent);
         var settings = agent.Settings;
         var services = endpoints.ServiceProvider;
+        if (services.GetService<Microsoft.Extensions.Options.IOptions<AgentHostingOptions>>()?.Value.MultiReplica == true)
+        {
+            EnsureSharedSecrets(agent.Name, settings);
+        }
+
         var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger(Log.Category);
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
@@ -78,6 +83,21 @@ public static class AgentEndpointRouteBuilderExtensions
     }
 
     private static readonly Lazy<AgentMetrics> FallbackMetrics = new(() => new AgentMetrics(new System.Diagnostics.Metrics.Meter(AgentMetrics.MeterName)));
+
+    private static void EnsureSharedSecrets(string agent, AgentSettings settings)
+    {
+        if (settings.TokenSecretSource == CredentialSource.Generated)
+        {
+            throw new AgentConfigurationException(
+                $"Agent '{agent}' runs as one of several replicas, so secure-tool tokens must validate on every replica: set {EnvironmentVariables.SwaigSecret} (or AgentOptions.SwaigSecret) to the same secret everywhere.");
+        }
+
+        if (settings.BasicAuth.Source == CredentialSource.Generated)
+        {
+            throw new AgentConfigurationException(
+                $"Agent '{agent}' runs as one of several replicas, so a generated Basic Auth password would differ on each: set {EnvironmentVariables.BasicAuthUser} and {EnvironmentVariables.BasicAuthPassword} (or the options) to the same credentials everywhere.");
+        }
+    }
 
     /// <summary>Maps the agent registered with <see cref="AgentServiceCollectionExtensions.AddSignalWireAgent{TAgent}(IServiceCollection)"/>.</summary>
     public static IEndpointConventionBuilder MapAgent<TAgent>(this IEndpointRouteBuilder endpoints)

@@ -72,7 +72,7 @@ internal sealed partial class AgentEndpoints
 
         if (_limits.For(tool) is { } limiter)
         {
-            using var lease = limiter.AttemptAcquire(caller ?? callId ?? IpKey(context.Connection.RemoteIpAddress));
+            using var lease = await limiter.AcquireAsync(caller ?? callId ?? IpKey(context.Connection.RemoteIpAddress), 1, context.RequestAborted).ConfigureAwait(false);
             if (!lease.IsAcquired)
             {
                 _audit.RateLimited("caller", tool.Name, callId, context.Connection.RemoteIpAddress);

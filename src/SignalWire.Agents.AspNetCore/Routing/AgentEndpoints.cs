@@ -89,7 +89,7 @@ internal sealed partial class AgentEndpoints
         var ip = context.Connection.RemoteIpAddress;
         if (_limits.PerIp is { } perIp)
         {
-            using var lease = perIp.AttemptAcquire(IpKey(ip));
+            using var lease = await perIp.AcquireAsync(IpKey(ip), 1, context.RequestAborted).ConfigureAwait(false);
             if (!lease.IsAcquired)
             {
                 await TooManyRequestsAsync(context, "ip", AgentRateLimits.RetryAfterSeconds(lease)).ConfigureAwait(false);
@@ -97,7 +97,7 @@ internal sealed partial class AgentEndpoints
             }
         }
 
-        using (var blocked = _limits.AuthFailures.AttemptAcquire(IpKey(ip), 0))
+        using (var blocked = await _limits.AuthFailures.AcquireAsync(IpKey(ip), 0, context.RequestAborted).ConfigureAwait(false))
         {
             if (!blocked.IsAcquired)
             {
@@ -108,7 +108,7 @@ internal sealed partial class AgentEndpoints
 
         if (!_settings.BasicAuth.Verify(context.Request.Headers.Authorization.ToString()))
         {
-            _limits.AuthFailures.AttemptAcquire(IpKey(ip)).Dispose();
+            (await _limits.AuthFailures.AcquireAsync(IpKey(ip), 1, context.RequestAborted).ConfigureAwait(false)).Dispose();
             _audit.AuthFailed(ip, context.Request.Method, context.Request.Path);
             _metrics.AuthFailure(_agent.Name);
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"SignalWire Agent\", charset=\"UTF-8\"";
@@ -214,7 +214,8 @@ internal sealed partial class AgentEndpoints
 
     private async ValueTask AuditCallStartAsync(string callId, JsonObject body, CancellationToken cancellationToken)
     {
-        if (await _nonces.TryConsumeAsync($"{_agent.Name}:call:{callId}", _time.GetUtcNow().Add(CallMemory), cancellationToken).ConfigureAwait(false))
+        // A store that cannot answer does not suppress the audit event: a duplicate beats a gap.
+        if (await _nonces.RecordAsync($"{_agent.Name}:call:{callId}", _time.GetUtcNow().Add(CallMemory), cancellationToken).ConfigureAwait(false) != NonceOutcome.AlreadyUsed)
         {
             var call = body["call"] as JsonObject;
             _audit.CallStart(callId, call?.GetString("from") ?? body.GetString("caller_id_num"), call?.GetString("to"));
@@ -263,11 +264,14 @@ internal sealed partial class AgentEndpoints
         var reason = outcome.ToString().ToLowerInvariant();
         if (outcome == TokenCheck.Valid && oneTime && _settings.OneTimeTokens)
         {
-            if (!SwaigTokenService.TryReadIdentity(token, out var id, out var expiresAt)
-                || !await _nonces.TryConsumeAsync($"{_agent.Name}:token:{id}", expiresAt, context.RequestAborted).ConfigureAwait(false))
+            // Single use fails closed: if the store cannot confirm the token is fresh, it is refused.
+            var recorded = SwaigTokenService.TryReadIdentity(token, out var id, out var expiresAt)
+                ? await _nonces.RecordAsync($"{_agent.Name}:token:{id}", expiresAt, context.RequestAborted).ConfigureAwait(false)
+                : NonceOutcome.Unavailable;
+            if (recorded != NonceOutcome.Recorded)
             {
                 outcome = TokenCheck.Invalid;
-                reason = "replayed";
+                reason = recorded == NonceOutcome.AlreadyUsed ? "replayed" : "store_unavailable";
             }
         }
 

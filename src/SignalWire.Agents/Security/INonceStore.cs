@@ -7,8 +7,22 @@ namespace SignalWire.Agents.Security;
 public interface INonceStore
 {
     /// <summary>
-    /// Records <paramref name="key"/> until <paramref name="expiresAt"/>. Returns <see langword="true"/> the
-    /// first time, <see langword="false"/> when the key is already recorded (or cannot be recorded safely).
+    /// Records <paramref name="key"/> until <paramref name="expiresAt"/>: <see cref="NonceOutcome.Recorded"/>
+    /// the first time, <see cref="NonceOutcome.AlreadyUsed"/> while it is recorded, and
+    /// <see cref="NonceOutcome.Unavailable"/> when the store cannot answer safely (full, unreachable, too slow).
     /// </summary>
-    ValueTask<bool> TryConsumeAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+    ValueTask<NonceOutcome> RecordAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Result of <see cref="INonceStore.RecordAsync"/>.</summary>
+public enum NonceOutcome
+{
+    /// <summary>The key was not known and is now recorded.</summary>
+    Recorded,
+
+    /// <summary>The key is already recorded.</summary>
+    AlreadyUsed,
+
+    /// <summary>The store could not decide; callers that protect something must fail closed.</summary>
+    Unavailable,
 }

@@ -27,7 +27,7 @@ public sealed class InMemoryNonceStore : INonceStore
     public int Count => _entries.Count;
 
     /// <inheritdoc />
-    public ValueTask<bool> TryConsumeAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    public ValueTask<NonceOutcome> RecordAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         var now = _time.GetUtcNow().UtcTicks;
@@ -36,7 +36,7 @@ public sealed class InMemoryNonceStore : INonceStore
             Sweep(now);
             if (_entries.Count >= _capacity)
             {
-                return ValueTask.FromResult(false);
+                return ValueTask.FromResult(NonceOutcome.Unavailable);
             }
         }
 
@@ -45,7 +45,7 @@ public sealed class InMemoryNonceStore : INonceStore
         {
             if (_entries.TryAdd(key, expiry))
             {
-                return ValueTask.FromResult(true);
+                return ValueTask.FromResult(NonceOutcome.Recorded);
             }
 
             if (!_entries.TryGetValue(key, out var existing))
@@ -55,13 +55,13 @@ public sealed class InMemoryNonceStore : INonceStore
 
             if (existing > now)
             {
-                return ValueTask.FromResult(false);
+                return ValueTask.FromResult(NonceOutcome.AlreadyUsed);
             }
 
             // The earlier use has expired: the key may be recorded again.
             if (_entries.TryUpdate(key, expiry, existing))
             {
-                return ValueTask.FromResult(true);
+                return ValueTask.FromResult(NonceOutcome.Recorded);
             }
         }
     }

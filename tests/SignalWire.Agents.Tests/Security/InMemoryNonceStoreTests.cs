@@ -12,11 +12,11 @@ public sealed class InMemoryNonceStoreTests
     {
         var store = new InMemoryNonceStore(_time);
         var expiry = _time.GetUtcNow().AddMinutes(5);
-        Assert.True(await store.TryConsumeAsync("a", expiry, TestContext.Current.CancellationToken));
-        Assert.False(await store.TryConsumeAsync("a", expiry, TestContext.Current.CancellationToken));
-        Assert.True(await store.TryConsumeAsync("b", expiry, TestContext.Current.CancellationToken));
+        Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync("a", expiry, TestContext.Current.CancellationToken));
+        Assert.Equal(NonceOutcome.AlreadyUsed, await store.RecordAsync("a", expiry, TestContext.Current.CancellationToken));
+        Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync("b", expiry, TestContext.Current.CancellationToken));
         _time.Advance(TimeSpan.FromMinutes(6));
-        Assert.True(await store.TryConsumeAsync("a", _time.GetUtcNow().AddMinutes(5), TestContext.Current.CancellationToken));
+        Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync("a", _time.GetUtcNow().AddMinutes(5), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -24,22 +24,22 @@ public sealed class InMemoryNonceStoreTests
     {
         var store = new InMemoryNonceStore(_time);
         var expiry = _time.GetUtcNow().AddMinutes(5);
-        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => store.TryConsumeAsync("same", expiry).AsTask())));
-        Assert.Single(results, r => r);
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => store.RecordAsync("same", expiry).AsTask())));
+        Assert.Single(results, r => r == NonceOutcome.Recorded);
     }
 
     [Fact]
-    public async Task Memory_stays_bounded_expired_keys_are_evicted_and_a_full_store_fails_closed()
+    public async Task Memory_stays_bounded_expired_keys_are_evicted_and_a_full_store_is_unavailable()
     {
         var store = new InMemoryNonceStore(_time, capacity: 2000);
         for (var i = 0; i < 2000; i++)
         {
-            Assert.True(await store.TryConsumeAsync($"k{i}", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
+            Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync($"k{i}", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
         }
 
-        Assert.False(await store.TryConsumeAsync("overflow", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
+        Assert.Equal(NonceOutcome.Unavailable, await store.RecordAsync("overflow", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
         _time.Advance(TimeSpan.FromSeconds(11));
-        Assert.True(await store.TryConsumeAsync("after-expiry", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
+        Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync("after-expiry", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
         Assert.True(store.Count < 2000);
     }
 }

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using SignalWire.Agents.Testing;
 using SignalWire.Agents.Tools;
 
-namespace SignalWire.Agents.AspNetCore.Tests;
+namespace SignalWire.Agents.Testing;
 
 /// <summary>An agent whose tools record every invocation, so tests can prove a handler did or did not run.</summary>
 public sealed class TestAgent : AgentBase

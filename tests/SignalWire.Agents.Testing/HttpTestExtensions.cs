@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using System.Web;
-using SignalWire.Agents.Testing;
+using Xunit;
 
-namespace SignalWire.Agents.AspNetCore.Tests;
+namespace SignalWire.Agents.Testing;
 
-internal static class HttpTestExtensions
+/// <summary>HTTP helpers for agent tests.</summary>
+public static class HttpTestExtensions
 {
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, JsonNode body) =>
         client.PostAsync(path, SwaigRequests.Json(body), TestContext.Current.CancellationToken);

@@ -1,0 +1,18 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+using SignalWire.Agents.AspNetCore;
+using StackExchange.Redis;
+
+namespace SignalWire.Agents.Redis;
+
+/// <summary>Rate-limit counters shared through Redis, falling back to in-memory counters while Redis is unreachable.</summary>
+internal sealed class RedisRateLimitStore(IConnectionMultiplexer redis, RedisOptions options, TimeProvider time, ILoggerFactory loggers) : IRateLimitStore
+{
+    private readonly InMemoryRateLimitStore _local = new();
+
+    public PartitionedRateLimiter<string> CreateFixedWindow(string policy, int permitLimit, TimeSpan window)
+    {
+        var shared = new RedisFixedWindowLimiter(redis, $"{options.KeyPrefix}:rate:{policy}:", permitLimit, window, options.OperationTimeout);
+        return new FailOpenLimiter(shared, _local.CreateFixedWindow(policy, permitLimit, window), loggers.CreateLogger("SignalWire.Agents.Redis"), time);
+    }
+}

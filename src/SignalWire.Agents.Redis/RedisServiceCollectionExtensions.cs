@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SignalWire.Agents.AspNetCore;
+using SignalWire.Agents.Security;
+using StackExchange.Redis;
+
+namespace SignalWire.Agents.Redis;
+
+/// <summary>Registers the Redis-backed shared state for agents running as several replicas.</summary>
+public static class RedisServiceCollectionExtensions
+{
+    /// <summary>
+    /// Shares rate-limit counters and single-use tokens through Redis (one <see cref="IConnectionMultiplexer"/>
+    /// per process), adds Redis to <c>/ready</c>, and switches on multi-replica mode, which refuses to start
+    /// without a shared token secret and explicit Basic Auth credentials. Redis unreachable: rate limits fall
+    /// back to per-replica counting, single-use tokens are refused, and no call waits longer than the timeout.
+    /// </summary>
+    /// <exception cref="AgentConfigurationException">No Redis server is configured, or the configuration is invalid.</exception>
+    public static IServiceCollection AddSignalWireRedis(this IServiceCollection services, Action<RedisOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = new RedisOptions();
+        configure?.Invoke(options);
+        var configuration = RedisConnection.Parse(options);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
+        services.RemoveAll<IRateLimitStore>();
+        services.AddSingleton<IRateLimitStore, RedisRateLimitStore>();
+        services.RemoveAll<INonceStore>();
+        services.AddSingleton<INonceStore, RedisNonceStore>();
+        services.Configure<AgentHostingOptions>(hosting => hosting.MultiReplica = true);
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [AgentHealthEndpointRouteBuilderExtensions.ReadyTag]);
+        return services;
+    }
+}
