@@ -54,8 +54,8 @@ public sealed partial class StartupTests
     [Fact]
     public async Task The_example_runs_as_a_process_and_prints_working_credentials()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "SecureAgent.dll");
-        Assert.True(File.Exists(dll), $"{dll} should be built next to the tests");
+        // The example as the README's command builds it: its own output folder, with its own dependencies.
+        var dll = ExampleOutput();
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             RedirectStandardOutput = true,
@@ -102,6 +102,23 @@ public sealed partial class StartupTests
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
         }
+    }
+
+    private static string ExampleOutput()
+    {
+        var configuration = typeof(StartupTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .OfType<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SignalWire.Agents.slnx")))
+            {
+                var dll = Path.Combine(dir.FullName, "examples", "SecureAgent", "bin", configuration, "net10.0", "SecureAgent.dll");
+                Assert.True(File.Exists(dll), $"{dll} should have been built with the tests");
+                return dll;
+            }
+        }
+
+        throw new InvalidOperationException("Repository root not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"^URL: (http://localhost:\d+)/$")]

@@ -15,6 +15,24 @@ public sealed class InMemoryRateLimitStoreTests
         Assert.True(limiter.AttemptAcquire("quiet").IsAcquired);
     }
 
+    [Fact]
+    public async Task Asking_for_zero_permits_reports_exhaustion_without_waiting()
+    {
+        using var limiter = new InMemoryRateLimitStore().CreateFixedWindow("t", 1, TimeSpan.FromMinutes(1));
+        using (var before = await limiter.AcquireAsync("ip", 0, TestContext.Current.CancellationToken))
+        {
+            Assert.True(before.IsAcquired);
+        }
+
+        (await limiter.AcquireAsync("ip", 1, TestContext.Current.CancellationToken)).Dispose();
+        var peek = limiter.AcquireAsync("ip", 0, TestContext.Current.CancellationToken);
+        Assert.True(peek.IsCompleted);
+        using var after = await peek;
+        Assert.False(after.IsAcquired);
+        Assert.True(after.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter));
+        Assert.InRange(retryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+    }
+
     /// <summary>
     /// Memory follows the active callers: partitions idle past their window are dropped by the framework's
     /// partitioned limiter. This reads its private partition table, so a framework change that breaks the
@@ -29,7 +47,9 @@ public sealed class InMemoryRateLimitStoreTests
             limiter.AttemptAcquire("caller-" + i).Dispose();
         }
 
-        var table = limiter.GetType().GetField("_limiters", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(limiter) as ICollection;
+        var inner = limiter.GetType().GetField("inner", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(limiter)
+            ?? limiter.GetType().GetFields(BindingFlags.NonPublic | BindingFlags.Instance).Single(f => f.FieldType == typeof(System.Threading.RateLimiting.PartitionedRateLimiter<string>)).GetValue(limiter)!;
+        var table = inner.GetType().GetField("_limiters", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(inner) as ICollection;
         Assert.NotNull(table);
         Assert.Equal(20_000, table.Count);
 
