@@ -8,7 +8,7 @@ namespace SignalWire.Agents.Redis;
 /// <summary>Rate-limit counters shared through Redis, falling back to in-memory counters while Redis is unreachable.</summary>
 internal sealed class RedisRateLimitStore(IConnectionMultiplexer redis, RedisOptions options, TimeProvider time, ILoggerFactory loggers) : IRateLimitStore
 {
-    private readonly InMemoryRateLimitStore _local = new();
+    private readonly InMemoryRateLimitStore _local = new(time);
 
     public PartitionedRateLimiter<string> CreateFixedWindow(string policy, int permitLimit, TimeSpan window)
     {

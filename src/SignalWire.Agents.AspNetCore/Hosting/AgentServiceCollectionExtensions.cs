@@ -31,7 +31,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton(sp => new AgentMetrics(System.Diagnostics.Metrics.MeterFactoryExtensions.Create(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), AgentMetrics.MeterName)));
-        services.TryAddSingleton<IRateLimitStore, InMemoryRateLimitStore>();
+        services.TryAddSingleton<IRateLimitStore>(sp => new InMemoryRateLimitStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SignalWire.Agents.Security.INonceStore>(sp => new SignalWire.Agents.Security.InMemoryNonceStore(sp.GetRequiredService<TimeProvider>()));
         if (!services.Any(d => d.ServiceType == typeof(AgentReadinessCheck)))
         {

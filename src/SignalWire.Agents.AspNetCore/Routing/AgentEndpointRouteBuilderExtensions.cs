@@ -39,7 +39,7 @@ public static class AgentEndpointRouteBuilderExtensions
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var audit = new AgentAudit(agent.Name, loggerFactory, settings, time);
         var metrics = services.GetService<AgentMetrics>() ?? FallbackMetrics.Value;
-        var limits = new AgentRateLimits(services.GetService<IRateLimitStore>() ?? new InMemoryRateLimitStore(), settings);
+        var limits = new AgentRateLimits(services.GetService<IRateLimitStore>() ?? new InMemoryRateLimitStore(time), settings);
         var nonces = services.GetService<INonceStore>() ?? new InMemoryNonceStore(time);
         var handlers = new Routing.AgentEndpoints(agent, logger, audit, metrics, limits, nonces, time);
 

@@ -51,7 +51,7 @@ internal sealed partial class AgentEndpoints
         var (result, outcome) = await RunToolAsync(context, tool, args, request, callId, caller).ConfigureAwait(false);
         var elapsed = _time.GetElapsedTime(started);
         _metrics.FunctionCall(_agent.Name, tool.Name, outcome, elapsed.TotalSeconds);
-        _audit.FunctionCall(tool.Name, callId, caller, _audit.Redactor.Redact(args, tool.SensitiveParameters)!, outcome, elapsed.TotalMilliseconds);
+        _audit.FunctionCall(tool.Name, callId, caller, args, tool.SensitiveParameters, outcome, elapsed.TotalMilliseconds);
 
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, result, static (r, buffer) =>
         {

@@ -34,7 +34,10 @@ internal sealed partial class AgentEndpoints
 
     private static readonly byte[] SummaryOk = """{"success":true}"""u8.ToArray();
     private static readonly byte[] SummaryFailed = """{"success":false}"""u8.ToArray();
-    private static readonly TimeSpan CallMemory = TimeSpan.FromHours(12);
+    private static readonly TimeSpan CallMemory = TimeSpan.FromHours(4);
+
+    /// <summary>Calls remembered for <c>call_start</c> de-duplication (per process; beyond it an event may repeat).</summary>
+    private const int CallStartCapacity = 100_000;
 
     private readonly AgentBase _agent;
     private readonly AgentSettings _settings;
@@ -44,6 +47,7 @@ internal sealed partial class AgentEndpoints
     private readonly AgentMetrics _metrics;
     private readonly AgentRateLimits _limits;
     private readonly INonceStore _nonces;
+    private readonly InMemoryNonceStore _callStarts;
     private readonly TimeProvider _time;
     private readonly BodyVerifier? _signatureCheck;
     private readonly string? _hsts;
@@ -58,6 +62,7 @@ internal sealed partial class AgentEndpoints
         _metrics = metrics;
         _limits = limits;
         _nonces = nonces;
+        _callStarts = new InMemoryNonceStore(time, CallStartCapacity);
         _time = time;
         _signatureCheck = _settings.SigningKey is null ? null : CheckSignature;
         _hsts = _settings.SslEnabled && _settings.UseHsts ? $"max-age={_settings.HstsMaxAge}; includeSubDomains" : null;
@@ -215,7 +220,7 @@ internal sealed partial class AgentEndpoints
     private async ValueTask AuditCallStartAsync(string callId, JsonObject body, CancellationToken cancellationToken)
     {
         // A store that cannot answer does not suppress the audit event: a duplicate beats a gap.
-        if (await _nonces.RecordAsync($"{_agent.Name}:call:{callId}", _time.GetUtcNow().Add(CallMemory), cancellationToken).ConfigureAwait(false) != NonceOutcome.AlreadyUsed)
+        if (await _callStarts.RecordAsync(callId, _time.GetUtcNow().Add(CallMemory), cancellationToken).ConfigureAwait(false) != NonceOutcome.AlreadyUsed)
         {
             var call = body["call"] as JsonObject;
             _audit.CallStart(callId, call?.GetString("from") ?? body.GetString("caller_id_num"), call?.GetString("to"));

@@ -35,15 +35,23 @@ internal sealed class AgentAudit : IAsyncDisposable
         _file?.Write(_time.GetUtcNow(), AuditEvents.CallStart, [("agent", _agent), ("call_id", callId), ("from", caller), ("to", called)]);
     }
 
-    public void FunctionCall(string function, string? callId, string? caller, JsonNode redactedArgs, string outcome, double durationMs)
+    /// <summary>Records a tool call; the arguments are redacted only when some sink will record them.</summary>
+    public void FunctionCall(string function, string? callId, string? caller, JsonObject args, IReadOnlySet<string> sensitive, string outcome, double durationMs)
     {
-        if (_logger.IsEnabled(LogLevel.Information))
+        var logEnabled = _logger.IsEnabled(LogLevel.Information);
+        if (!logEnabled && _file is null)
         {
-            AuditLog.FunctionCall(_logger, _agent, function, callId, caller, outcome, Math.Round(durationMs, 3), SwmlJson.ToJson(redactedArgs));
+            return;
+        }
+
+        var redacted = Redactor.Redact(args, sensitive)!;
+        if (logEnabled)
+        {
+            AuditLog.FunctionCall(_logger, _agent, function, callId, caller, outcome, Math.Round(durationMs, 3), SwmlJson.ToJson(redacted));
         }
 
         _file?.Write(_time.GetUtcNow(), AuditEvents.FunctionCall,
-            [("agent", _agent), ("function", function), ("call_id", callId), ("caller", caller), ("outcome", outcome), ("duration_ms", durationMs), ("args", redactedArgs)]);
+            [("agent", _agent), ("function", function), ("call_id", callId), ("caller", caller), ("outcome", outcome), ("duration_ms", durationMs), ("args", redacted)]);
     }
 
     public void AuthFailed(IPAddress? ip, string method, string path)

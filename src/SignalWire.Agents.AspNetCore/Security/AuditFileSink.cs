@@ -31,7 +31,7 @@ internal sealed class AuditFileSink : IAsyncDisposable
             Directory.CreateDirectory(directory);
         }
 
-        _file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1, FileOptions.Asynchronous);
+        _file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0, FileOptions.Asynchronous);
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -103,13 +103,35 @@ internal sealed class AuditFileSink : IAsyncDisposable
 
     private async Task WriteLoopAsync()
     {
+        // Lines are gathered into writes of up to 64 KiB: one system call per batch keeps the writer ahead of
+        // the request rate, so the queue (and memory) stays small. A batch always holds whole lines.
+        const int BatchSize = 64 * 1024;
+        var batch = new byte[BatchSize];
         var reader = _lines.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            var used = 0;
             while (reader.TryRead(out var line))
             {
-                // One write per line: with the file opened for append, concurrent writers interleave whole lines.
-                await _file.WriteAsync(line).ConfigureAwait(false);
+                if (used + line.Length > BatchSize && used > 0)
+                {
+                    await _file.WriteAsync(batch.AsMemory(0, used)).ConfigureAwait(false);
+                    used = 0;
+                }
+
+                if (line.Length > BatchSize)
+                {
+                    await _file.WriteAsync(line).ConfigureAwait(false);
+                    continue;
+                }
+
+                line.CopyTo(batch, used);
+                used += line.Length;
+            }
+
+            if (used > 0)
+            {
+                await _file.WriteAsync(batch.AsMemory(0, used)).ConfigureAwait(false);
             }
 
             await _file.FlushAsync().ConfigureAwait(false);

@@ -17,40 +17,13 @@ public interface IRateLimitStore
     PartitionedRateLimiter<string> CreateFixedWindow(string policy, int permitLimit, TimeSpan window);
 }
 
-/// <summary>In-memory fixed windows; idle partitions are dropped, so memory follows the active callers.</summary>
-public sealed class InMemoryRateLimitStore : IRateLimitStore
+/// <summary>
+/// In-memory fixed windows: one 64-bit counter per active key, windows aligned to the clock, keys of
+/// past windows swept once per window, so memory follows the keys seen in the current window.
+/// </summary>
+public sealed class InMemoryRateLimitStore(TimeProvider? time = null) : IRateLimitStore
 {
     /// <inheritdoc />
     public PartitionedRateLimiter<string> CreateFixedWindow(string policy, int permitLimit, TimeSpan window) =>
-        new NonQueuingLimiter(PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permitLimit,
-            Window = window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        })));
-
-    /// <summary>
-    /// Answers every request at once: the framework's limiters treat an asynchronous request for zero
-    /// permits as "wait until permits are free", which would hold a blocked client's request open.
-    /// </summary>
-    private sealed class NonQueuingLimiter(PartitionedRateLimiter<string> inner) : PartitionedRateLimiter<string>
-    {
-        public override RateLimiterStatistics? GetStatistics(string resource) => inner.GetStatistics(resource);
-
-        protected override RateLimitLease AttemptAcquireCore(string resource, int permitCount) => inner.AttemptAcquire(resource, permitCount);
-
-        protected override ValueTask<RateLimitLease> AcquireAsyncCore(string resource, int permitCount, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(inner.AttemptAcquire(resource, permitCount));
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
+        new CompactFixedWindowLimiter(permitLimit, window, time ?? TimeProvider.System);
 }

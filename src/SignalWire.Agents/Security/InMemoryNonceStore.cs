@@ -4,15 +4,20 @@ namespace SignalWire.Agents.Security;
 
 /// <summary>
 /// An in-process <see cref="INonceStore"/> with bounded memory: expired keys are swept as the store grows,
-/// and when it is full of live keys it refuses new ones (fails closed) rather than forgetting old ones.
+/// and when it is full of live keys it answers <see cref="NonceOutcome.Unavailable"/> (callers that protect
+/// something fail closed) rather than forgetting keys that are still live.
 /// </summary>
 public sealed class InMemoryNonceStore : INonceStore
 {
+    private static readonly TimeSpan FullBackoff = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<string, long> _entries = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly int _capacity;
     private readonly Lock _sweepGate = new();
     private int _sweepAt;
+    private int _count;
+    private long _nextSweepWhenFull;
 
     /// <summary>Creates a store holding at most <paramref name="capacity"/> live keys.</summary>
     public InMemoryNonceStore(TimeProvider? time = null, int capacity = 1_000_000)
@@ -24,20 +29,17 @@ public sealed class InMemoryNonceStore : INonceStore
     }
 
     /// <summary>Number of keys held (live or not yet swept).</summary>
-    public int Count => _entries.Count;
+    /// <remarks>Kept in a counter: <see cref="ConcurrentDictionary{TKey, TValue}.Count"/> takes every lock.</remarks>
+    public int Count => Volatile.Read(ref _count);
 
     /// <inheritdoc />
     public ValueTask<NonceOutcome> RecordAsync(string key, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         var now = _time.GetUtcNow().UtcTicks;
-        if (_entries.Count >= Volatile.Read(ref _sweepAt))
+        if (Count >= Volatile.Read(ref _sweepAt) && !Sweep(now))
         {
-            Sweep(now);
-            if (_entries.Count >= _capacity)
-            {
-                return ValueTask.FromResult(NonceOutcome.Unavailable);
-            }
+            return ValueTask.FromResult(NonceOutcome.Unavailable);
         }
 
         var expiry = expiresAt.UtcTicks;
@@ -45,6 +47,7 @@ public sealed class InMemoryNonceStore : INonceStore
         {
             if (_entries.TryAdd(key, expiry))
             {
+                Interlocked.Increment(ref _count);
                 return ValueTask.FromResult(NonceOutcome.Recorded);
             }
 
@@ -66,25 +69,38 @@ public sealed class InMemoryNonceStore : INonceStore
         }
     }
 
-    private void Sweep(long now)
+    /// <summary>Drops expired keys; returns whether there is room. A full store of live keys re-sweeps at most once a second.</summary>
+    private bool Sweep(long now)
     {
         lock (_sweepGate)
         {
-            if (_entries.Count < Volatile.Read(ref _sweepAt))
+            if (Count < Volatile.Read(ref _sweepAt))
             {
-                return;
+                return true;
+            }
+
+            if (Count >= _capacity && now < _nextSweepWhenFull)
+            {
+                return false;
             }
 
             foreach (var (key, expiry) in _entries)
             {
-                if (expiry <= now)
+                if (expiry <= now && _entries.TryRemove(new KeyValuePair<string, long>(key, expiry)))
                 {
-                    _entries.TryRemove(new KeyValuePair<string, long>(key, expiry));
+                    Interlocked.Decrement(ref _count);
                 }
             }
 
             // Sweep again when the live set has doubled, so sweeping stays amortised O(1) per insert.
-            Volatile.Write(ref _sweepAt, Math.Clamp(_entries.Count * 2, 1024, _capacity));
+            Volatile.Write(ref _sweepAt, Math.Clamp(Count * 2, 1024, _capacity));
+            if (Count >= _capacity)
+            {
+                _nextSweepWhenFull = now + FullBackoff.Ticks;
+                return false;
+            }
+
+            return true;
         }
     }
 }

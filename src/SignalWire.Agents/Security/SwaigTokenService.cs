@@ -64,7 +64,7 @@ public sealed class SwaigTokenService
         token[0] = Version;
         var expiry = _time.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds();
         BinaryPrimitives.WriteInt64BigEndian(token.Slice(1, 8), expiry);
-        RandomNumberGenerator.Fill(token.Slice(9, NonceLength));
+        RandomBytes.Fill(token.Slice(9, NonceLength));
         ComputeMac(token[..(TokenBytes - MacLength)], functionName, callId, token[(TokenBytes - MacLength)..]);
         return Base64Url.EncodeToString(token);
     }

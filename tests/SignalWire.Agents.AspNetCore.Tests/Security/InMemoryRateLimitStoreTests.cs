@@ -1,14 +1,16 @@
-using System.Collections;
-using System.Reflection;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Security;
 
 public sealed class InMemoryRateLimitStoreTests
 {
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
+
     [Fact]
     public void Each_key_has_its_own_budget()
     {
-        using var limiter = new InMemoryRateLimitStore().CreateFixedWindow("t", 2, TimeSpan.FromMinutes(1));
+        using var limiter = new InMemoryRateLimitStore(_time).CreateFixedWindow("t", 2, TimeSpan.FromMinutes(1));
         Assert.True(limiter.AttemptAcquire("noisy").IsAcquired);
         Assert.True(limiter.AttemptAcquire("noisy").IsAcquired);
         Assert.False(limiter.AttemptAcquire("noisy").IsAcquired);
@@ -16,9 +18,23 @@ public sealed class InMemoryRateLimitStoreTests
     }
 
     [Fact]
-    public async Task Asking_for_zero_permits_reports_exhaustion_without_waiting()
+    public void The_window_resets_and_retry_after_says_when()
     {
-        using var limiter = new InMemoryRateLimitStore().CreateFixedWindow("t", 1, TimeSpan.FromMinutes(1));
+        using var limiter = new InMemoryRateLimitStore(_time).CreateFixedWindow("t", 1, TimeSpan.FromMinutes(1));
+        _time.Advance(TimeSpan.FromSeconds(20));
+        Assert.True(limiter.AttemptAcquire("k").IsAcquired);
+        using var refused = limiter.AttemptAcquire("k");
+        Assert.False(refused.IsAcquired);
+        Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter));
+        Assert.Equal(TimeSpan.FromSeconds(40), retryAfter);
+        _time.Advance(TimeSpan.FromSeconds(40));
+        Assert.True(limiter.AttemptAcquire("k").IsAcquired);
+    }
+
+    [Fact]
+    public async Task Asking_for_zero_permits_reports_exhaustion_without_waiting_or_consuming()
+    {
+        using var limiter = new InMemoryRateLimitStore(_time).CreateFixedWindow("t", 1, TimeSpan.FromMinutes(1));
         using (var before = await limiter.AcquireAsync("ip", 0, TestContext.Current.CancellationToken))
         {
             Assert.True(before.IsAcquired);
@@ -29,36 +45,38 @@ public sealed class InMemoryRateLimitStoreTests
         Assert.True(peek.IsCompleted);
         using var after = await peek;
         Assert.False(after.IsAcquired);
-        Assert.True(after.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter));
+        Assert.True(after.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter));
         Assert.InRange(retryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
     }
 
-    /// <summary>
-    /// Memory follows the active callers: partitions idle past their window are dropped by the framework's
-    /// partitioned limiter. This reads its private partition table, so a framework change that breaks the
-    /// guarantee (or the field) fails here rather than going unnoticed.
-    /// </summary>
     [Fact]
-    public async Task Partitions_of_callers_that_went_quiet_are_dropped()
+    public void Concurrent_callers_of_one_key_never_exceed_the_limit()
     {
-        using var limiter = new InMemoryRateLimitStore().CreateFixedWindow("t", 5, TimeSpan.FromSeconds(1));
-        for (var i = 0; i < 20_000; i++)
+        using var limiter = new InMemoryRateLimitStore(_time).CreateFixedWindow("t", 100, TimeSpan.FromMinutes(1));
+        var granted = 0;
+        Parallel.For(0, 1000, _ =>
         {
-            limiter.AttemptAcquire("caller-" + i).Dispose();
+            if (limiter.AttemptAcquire("hot").IsAcquired)
+            {
+                Interlocked.Increment(ref granted);
+            }
+        });
+        Assert.Equal(100, granted);
+    }
+
+    [Fact]
+    public void Memory_follows_the_callers_of_the_current_window()
+    {
+        var limiter = (CompactFixedWindowLimiter)new InMemoryRateLimitStore(_time).CreateFixedWindow("t", 5, TimeSpan.FromMinutes(1));
+        for (var i = 0; i < 100_000; i++)
+        {
+            Assert.True(limiter.AttemptAcquire("caller-" + i).IsAcquired);
         }
 
-        var inner = limiter.GetType().GetField("inner", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(limiter)
-            ?? limiter.GetType().GetFields(BindingFlags.NonPublic | BindingFlags.Instance).Single(f => f.FieldType == typeof(System.Threading.RateLimiting.PartitionedRateLimiter<string>)).GetValue(limiter)!;
-        var table = inner.GetType().GetField("_limiters", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(inner) as ICollection;
-        Assert.NotNull(table);
-        Assert.Equal(20_000, table.Count);
-
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (table.Count > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(500, TestContext.Current.CancellationToken);
-        }
-
-        Assert.Empty(table);
+        Assert.Equal(100_000, limiter.Count);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        limiter.AttemptAcquire("next-window").Dispose();
+        Assert.Equal(1, limiter.Count);
+        limiter.Dispose();
     }
 }

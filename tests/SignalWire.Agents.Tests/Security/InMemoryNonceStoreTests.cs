@@ -38,6 +38,7 @@ public sealed class InMemoryNonceStoreTests
         }
 
         Assert.Equal(NonceOutcome.Unavailable, await store.RecordAsync("overflow", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
+        Assert.Equal(NonceOutcome.Unavailable, await store.RecordAsync("overflow-2", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
         _time.Advance(TimeSpan.FromSeconds(11));
         Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync("after-expiry", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
         Assert.True(store.Count < 2000);

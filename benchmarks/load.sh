@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Load test: the example agent against a bare Kestrel baseline, both on loopback, driven by wrk.
+# Usage: benchmarks/load.sh [seconds per scenario, default 10] [soak seconds, default 60; 0 to skip]
+# Needs dotnet and wrk (apt-get install wrk; installed here when missing and running as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-10}
+soak=${2:-60}
+connections=32
+threads=2
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; else echo "install wrk first" >&2; exit 1; fi
+fi
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+echo "building (Release)..."
+dotnet build -c Release -v q -nologo examples/SecureAgent >/dev/null
+dotnet build -c Release -v q -nologo benchmarks/Baseline >/dev/null
+
+export SWML_BASIC_AUTH_USER=signalwire
+export SWML_BASIC_AUTH_PASSWORD=load-test-password-0123456789abcdef
+export SIGNALWIRE_SWAIG_SECRET=load-test-secret
+export AUTH=$(printf '%s:%s' "$SWML_BASIC_AUTH_USER" "$SWML_BASIC_AUTH_PASSWORD" | base64 -w0)
+# Production-like logging: warnings to the console, the audit trail to its JSON-lines file.
+export Logging__LogLevel__Default=Warning
+export SWML_AUDIT_LOG_PATH="$work/audit.jsonl"
+
+now_ms() { date +%s%3N; }
+
+# start NAME PORT COMMAND... : starts a server; writes the ms from launch to the first 2xx answer to $work/NAME.first.
+start() {
+  local name=$1 port=$2; shift 2
+  local t0; t0=$(now_ms)
+  PORT=$port "$@" >"$work/$name.log" 2>&1 &
+  local pid=$!
+  pids+=("$pid")
+  echo "$pid" >"$work/$name.pid"
+  for _ in $(seq 1 400); do
+    if curl -fs -o /dev/null -u "$SWML_BASIC_AUTH_USER:$SWML_BASIC_AUTH_PASSWORD" -X POST "http://127.0.0.1:$port/" -H 'Content-Type: application/json' -d '{}'; then
+      echo $(( $(now_ms) - t0 )) >"$work/$name.first"
+      return
+    fi
+    sleep 0.01
+  done
+  echo "$name did not start" >&2; cat "$work/$name.log" >&2; exit 1
+}
+
+hwm_mb() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
+for port in 3400 3401; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
+done
+start baseline 3400 dotnet benchmarks/Baseline/bin/Release/net10.0/Baseline.dll
+start agent 3401 dotnet examples/SecureAgent/bin/Release/net10.0/SecureAgent.dll
+baseline_first=$(cat "$work/baseline.first"); agent_first=$(cat "$work/agent.first")
+baseline_pid=$(cat "$work/baseline.pid"); agent_pid=$(cat "$work/agent.pid")
+
+swml=$(curl -fs -u "$SWML_BASIC_AUTH_USER:$SWML_BASIC_AUTH_PASSWORD" -X POST http://127.0.0.1:3401/ -H 'Content-Type: application/json' -d '{"call":{"call_id":"load-secure"}}')
+export TOKEN=$(grep -o '__token=[A-Za-z0-9_-]*' <<<"$swml" | tail -1 | cut -d= -f2)
+
+# Sanity: each scenario's request gets the answer it should (not a refusal) before it is measured.
+check() { local out; out=$(curl -s -u "$SWML_BASIC_AUTH_USER:$SWML_BASIC_AUTH_PASSWORD" -X POST "http://127.0.0.1:3401$1" -H 'Content-Type: application/json' -d "$2"); grep -q "$3" <<<"$out" || { echo "sanity check failed for $1: $out" >&2; exit 1; }; }
+check / '{"call":{"call_id":"x"}}' '"version":"1.0.0"'
+check /swaig '{"function":"get_balance","call_id":"x","caller_id_num":"+19990000001","argument":{"parsed":[{"account_type":"savings"}]}}' 'savings balance'
+check "/swaig?__token=$TOKEN" '{"function":"transfer_funds","call_id":"load-secure","caller_id_num":"+19990000002","argument":{"parsed":[{"amount":25.5,"to_account":"1234567890","confirmed":true}]}}' 'Transferred'
+
+# run NAME PORT PATH LUA : prints "req/s p50 p99 non2xx"
+run() {
+  local out
+  wrk -t$threads -c$connections -d2s -s "benchmarks/lua/$4.lua" "http://127.0.0.1:$2$3" >/dev/null 2>&1   # warm-up
+  out=$(wrk -t$threads -c$connections -d"${duration}s" --latency -s "benchmarks/lua/$4.lua" "http://127.0.0.1:$2$3" 2>&1)
+  local rps p50 p99 non2xx
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); non2xx=${non2xx:-0}
+  echo "$rps $p50 $p99 $non2xx"
+}
+
+read -r b_rps b_p50 b_p99 b_bad < <(run baseline 3400 / swml)
+read -r s_rps s_p50 s_p99 s_bad < <(run agent 3401 / swml)
+read -r r_rps r_p50 r_p99 r_bad < <(run agent 3401 /swaig swaig-regular)
+read -r c_rps c_p50 c_p99 c_bad < <(run agent 3401 /swaig swaig-secure)
+ratio() { awk -v a="$1" -v b="$b_rps" 'BEGIN {printf "%.2f", a/b}'; }
+
+echo
+echo "wrk -t$threads -c$connections -d${duration}s on $(nproc) cores, loopback; Basic Auth on every request"
+printf '%-28s %10s %9s %9s %7s %9s %8s\n' scenario req/s p50 p99 non-2xx peak-RSS "x bare"
+printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "bare Kestrel (fixed JSON)" "$b_rps" "$b_p50" "$b_p99" "$b_bad" "$(hwm_mb "$baseline_pid")" "1.00"
+printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWML fetch (POST /)" "$s_rps" "$s_p50" "$s_p99" "$s_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$s_rps")"
+printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWAIG regular (get_balance)" "$r_rps" "$r_p50" "$r_p99" "$r_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$r_rps")"
+printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWAIG secure (transfer)" "$c_rps" "$c_p50" "$c_p99" "$c_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$c_rps")"
+echo "first request served: bare ${baseline_first} ms, agent ${agent_first} ms after process start"
+echo "audit lines written: $(wc -l <"$SWML_AUDIT_LOG_PATH")"
+
+if [ "$soak" -gt 0 ]; then
+  echo
+  echo "soak: SWAIG regular for ${soak}s, agent RSS every 10 s (MB):"
+  wrk -t$threads -c$connections -d"${soak}s" -s benchmarks/lua/swaig-regular.lua http://127.0.0.1:3401/swaig >"$work/soak.out" 2>&1 &
+  soak_pid=$!
+  samples=()
+  for _ in $(seq 1 $(( soak / 10 ))); do sleep 10; samples+=("$(rss_mb "$agent_pid")"); done
+  wait "$soak_pid" || true
+  echo "  ${samples[*]}  (peak $(hwm_mb "$agent_pid") MB; $(awk '/Requests\/sec/ {print $2}' "$work/soak.out") req/s)"
+fi
