@@ -31,6 +31,9 @@ internal enum BodyStatus
 /// <summary>Checks the raw body (e.g. its webhook signature) before it is parsed.</summary>
 internal delegate bool BodyVerifier(HttpContext context, ReadOnlySpan<byte> body);
 
+/// <summary>Parses a non-empty, valid UTF-8 body.</summary>
+internal delegate (BodyStatus Status, T? Body) BodyParser<T>(ReadOnlySpan<byte> body);
+
 /// <summary>
 /// Reads a request body as a JSON object, enforcing a byte limit even on chunked bodies. The limit is
 /// checked as data arrives, so an oversized body is refused after at most one read beyond it.
@@ -39,12 +42,16 @@ internal static class RequestBody
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
-    public static async ValueTask<(BodyStatus Status, JsonObject? Body)> ReadJsonObjectAsync(HttpContext context, long limit, BodyVerifier? verifier = null)
+    public static ValueTask<(BodyStatus Status, JsonObject? Body)> ReadJsonObjectAsync(HttpContext context, long limit, BodyVerifier? verifier = null) =>
+        ReadAsync(context, limit, verifier, ParseObject);
+
+    /// <summary>Reads the body (capped, verified) and hands the bytes to <paramref name="parse"/>, which must return Malformed or NotAnObject itself.</summary>
+    public static async ValueTask<(BodyStatus Status, T? Body)> ReadAsync<T>(HttpContext context, long limit, BodyVerifier? verifier, BodyParser<T> parse)
     {
         var request = context.Request;
         if (request.ContentLength > limit)
         {
-            return (BodyStatus.TooLarge, null);
+            return (BodyStatus.TooLarge, default);
         }
 
         var reader = request.BodyReader;
@@ -57,14 +64,14 @@ internal static class RequestBody
                 if (buffer.Length > limit)
                 {
                     reader.AdvanceTo(buffer.End);
-                    return (BodyStatus.TooLarge, null);
+                    return (BodyStatus.TooLarge, default);
                 }
 
                 if (result.IsCompleted || result.IsCanceled)
                 {
                     try
                     {
-                        return Parse(context, buffer, verifier);
+                        return Parse(context, buffer, verifier, parse);
                     }
                     finally
                     {
@@ -77,29 +84,34 @@ internal static class RequestBody
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (BodyStatus.TooLarge, null);
+            return (BodyStatus.TooLarge, default);
         }
     }
 
-    private static (BodyStatus, JsonObject?) Parse(HttpContext context, ReadOnlySequence<byte> body, BodyVerifier? verifier)
+    private static (BodyStatus, T?) Parse<T>(HttpContext context, ReadOnlySequence<byte> body, BodyVerifier? verifier, BodyParser<T> parse)
     {
         var bytes = body.IsSingleSegment ? body.FirstSpan : body.ToArray();
         if (verifier is not null && !verifier(context, bytes))
         {
-            return (BodyStatus.SignatureInvalid, null);
+            return (BodyStatus.SignatureInvalid, default);
         }
 
         if (IsBlank(body))
         {
-            return (BodyStatus.Empty, null);
+            return (BodyStatus.Empty, default);
         }
 
         // Strings are transcoded lazily, so invalid UTF-8 would otherwise surface later as an exception.
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            return (BodyStatus.Malformed, null);
+            return (BodyStatus.Malformed, default);
         }
 
+        return parse(bytes);
+    }
+
+    private static (BodyStatus, JsonObject?) ParseObject(ReadOnlySpan<byte> bytes)
+    {
         JsonNode? node;
         try
         {

@@ -188,25 +188,22 @@ internal sealed partial class AgentEndpoints
 
     private async Task RenderSwmlAsync(HttpContext context)
     {
-        string? callId = null;
-        JsonObject? body = null;
+        SwmlFetch? fetch = null;
         if (HttpMethods.IsPost(context.Request.Method))
         {
             BodyStatus status;
-            (status, body) = await ReadBodyAsync(context).ConfigureAwait(false);
+            (status, fetch) = await RequestBody.ReadAsync(context, _settings.MaxRequestBodySize, _signatureCheck, SwmlFetch.Parse).ConfigureAwait(false);
             if (status is not (BodyStatus.Ok or BodyStatus.Empty))
             {
                 await RejectBodyAsync(context, status).ConfigureAwait(false);
                 return;
             }
-
-            callId = body?.GetString("call_id") ?? (body?["call"] as JsonObject)?.GetString("call_id");
         }
 
-        callId ??= context.Request.Query["call_id"].ToString() is { Length: > 0 } fromQuery ? fromQuery : null;
-        if (callId is not null && body is not null)
+        var callId = fetch?.CallId ?? (context.Request.Query["call_id"].ToString() is { Length: > 0 } fromQuery ? fromQuery : null);
+        if (fetch?.CallId is { } postedCallId)
         {
-            await AuditCallStartAsync(callId, body, context.RequestAborted).ConfigureAwait(false);
+            await AuditCallStartAsync(postedCallId, fetch, context.RequestAborted).ConfigureAwait(false);
         }
 
         var webhookBase = _urls.Resolve(context);
@@ -217,13 +214,12 @@ internal sealed partial class AgentEndpoints
             static (state, buffer) => AgentDocumentRenderer.Render(state._agent, state.webhookBase, state.callId, buffer)).ConfigureAwait(false);
     }
 
-    private async ValueTask AuditCallStartAsync(string callId, JsonObject body, CancellationToken cancellationToken)
+    private async ValueTask AuditCallStartAsync(string callId, SwmlFetch fetch, CancellationToken cancellationToken)
     {
         // A store that cannot answer does not suppress the audit event: a duplicate beats a gap.
         if (await _callStarts.RecordAsync(callId, _time.GetUtcNow().Add(CallMemory), cancellationToken).ConfigureAwait(false) != NonceOutcome.AlreadyUsed)
         {
-            var call = body["call"] as JsonObject;
-            _audit.CallStart(callId, call?.GetString("from") ?? body.GetString("caller_id_num"), call?.GetString("to"));
+            _audit.CallStart(callId, fetch.From, fetch.To);
         }
     }
 
