@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using SignalWire.Agents.Security;
 
 namespace SignalWire.Agents.AspNetCore.Diagnostics;
 
@@ -8,9 +7,6 @@ internal static partial class Log
 {
     /// <summary>Category used by the hosting layer.</summary>
     public const string Category = "SignalWire.Agents";
-
-    [LoggerMessage(1002, LogLevel.Warning, "Refused call to secure function {Function} for call {CallId}: token {Outcome}")]
-    public static partial void TokenRejected(ILogger logger, string function, string? callId, TokenCheck outcome);
 
     [LoggerMessage(1003, LogLevel.Error, "Function {Function} failed for call {CallId}")]
     public static partial void ToolFailed(ILogger logger, Exception exception, string function, string? callId);

@@ -287,7 +287,6 @@ internal sealed partial class AgentEndpoints
             TokenCheck.Expired => AuditEvents.TokenExpired,
             _ => AuditEvents.TokenInvalid,
         };
-        Log.TokenRejected(_logger, function, callId, outcome);
         _audit.TokenRefused(eventName, function, callId, context.Connection.RemoteIpAddress, reason);
         _metrics.TokenFailure(_agent.Name, function, reason);
         await JsonResponses.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Forbidden").ConfigureAwait(false);

@@ -56,8 +56,7 @@ public partial class AgentBase
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(options);
         var schema = TypedToolArguments.SchemaFor(typeInfo);
-        var required = schema["required"] is JsonArray list ? list.Select(i => i!.GetValue<string>()).ToArray() : [];
-        return AddTool(new ToolDefinition(name, description, schema, options, TypedToolArguments.CreateInvoker(name, typeInfo, required, handler), TypedToolArguments.SensitiveProperties(typeInfo)));
+        return AddTool(new ToolDefinition(name, description, schema, options, TypedToolArguments.CreateInvoker(name, typeInfo, handler), TypedToolArguments.SensitiveProperties(typeInfo)));
     }
 
     private AgentBase AddTool(ToolDefinition tool)

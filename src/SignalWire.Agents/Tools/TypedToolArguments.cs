@@ -67,17 +67,14 @@ public static class TypedToolArguments
         return schema;
     }
 
-    internal static ToolInvoker CreateInvoker<TArgs>(string toolName, JsonTypeInfo<TArgs> typeInfo, IReadOnlyList<string> required, ToolHandler<TArgs> handler) =>
+    /// <summary>
+    /// Binds validated arguments to <typeparamref name="TArgs"/> and runs the handler. Arguments reach this
+    /// point only after schema validation; a value the schema allows but the type cannot hold (a number too
+    /// large for <see cref="decimal"/>, say) is still answered with a clear message.
+    /// </summary>
+    internal static ToolInvoker CreateInvoker<TArgs>(string toolName, JsonTypeInfo<TArgs> typeInfo, ToolHandler<TArgs> handler) =>
         (args, context, cancellationToken) =>
         {
-            foreach (var name in required)
-            {
-                if (args[name] is null)
-                {
-                    return ValueTask.FromResult(InvalidArguments(toolName, $"'{name}' is required"));
-                }
-            }
-
             TArgs? bound;
             try
             {
@@ -86,7 +83,7 @@ public static class TypedToolArguments
             catch (JsonException ex)
             {
                 var path = ex.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : null;
-                return ValueTask.FromResult(InvalidArguments(toolName, path is null ? "the arguments do not match the tool's parameters" : $"'{path}' has the wrong type or format"));
+                return ValueTask.FromResult(InvalidArguments(toolName, path is null ? "the arguments do not match the tool's parameters" : $"{path} has the wrong type or format"));
             }
 
             return bound is null

@@ -115,7 +115,7 @@ public sealed class AuthenticationTests : ServedAgentTest<TestAgent>
         var logs = Server.AllLogText();
         Assert.Contains("auth_failed", logs, StringComparison.Ordinal);
         Assert.Contains("token_invalid", logs, StringComparison.Ordinal);
-        Assert.Contains("Refused call to secure function secret_action", logs, StringComparison.Ordinal);
+        Assert.Contains("function=secret_action", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(TestCredentials.Password, logs, StringComparison.Ordinal);
         Assert.DoesNotContain(Uri.EscapeDataString(TestCredentials.Password), logs, StringComparison.Ordinal);
         Assert.DoesNotContain(TestCredentials.EncodedPair, logs, StringComparison.Ordinal);

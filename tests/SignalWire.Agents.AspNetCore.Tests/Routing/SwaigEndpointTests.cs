@@ -171,7 +171,7 @@ public sealed class SwaigEndpointTests : ServedAgentTest<TestAgent>
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("""{"error":"Forbidden"}""", await response.ReadTextAsync());
         Assert.Empty(Agent.Calls);
-        Assert.Contains(Server.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("secret_action", StringComparison.Ordinal));
+        Assert.Contains(Server.Logs.GetSnapshot(), r => r.Category == AuditEvents.Category && r.Level == LogLevel.Warning && r.Message.Contains("function=secret_action", StringComparison.Ordinal));
     }
 
     [Fact]
