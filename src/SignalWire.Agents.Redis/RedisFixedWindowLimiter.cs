@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using SignalWire.Agents.AspNetCore;
 using StackExchange.Redis;
 
 namespace SignalWire.Agents.Redis;
@@ -44,24 +45,5 @@ internal sealed class RedisFixedWindowLimiter(IConnectionMultiplexer redis, stri
         var ttl = TimeSpan.FromMilliseconds(Math.Max(1, (long)values[1]));
         var acquired = permitCount == 0 ? count < permitLimit : count <= permitLimit;
         return new FixedWindowLease(acquired, ttl);
-    }
-
-    private sealed class FixedWindowLease(bool acquired, TimeSpan retryAfter) : RateLimitLease
-    {
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames => acquired ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            if (!acquired && metadataName == MetadataName.RetryAfter.Name)
-            {
-                metadata = retryAfter;
-                return true;
-            }
-
-            metadata = null;
-            return false;
-        }
     }
 }

@@ -15,8 +15,6 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
     private const int CountBits = 21;
     private const long CountMask = (1L << CountBits) - 1;
 
-    private static readonly RateLimitLease Granted = new Lease(true, TimeSpan.Zero);
-
     private readonly ConcurrentDictionary<ulong, long> _counters = new();
     private readonly int _limit;
     private readonly long _windowTicks;
@@ -57,18 +55,18 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
             var used = exists && packed >> CountBits == window ? (int)(packed & CountMask) : 0;
             if (permitCount == 0)
             {
-                return used < _limit ? Granted : new Lease(false, retryAfter);
+                return used < _limit ? FixedWindowLease.Granted : new FixedWindowLease(false, retryAfter);
             }
 
             if (used + permitCount > _limit)
             {
-                return new Lease(false, retryAfter);
+                return new FixedWindowLease(false, retryAfter);
             }
 
             var next = (window << CountBits) | (long)(used + permitCount);
             if (exists ? _counters.TryUpdate(key, next, packed) : _counters.TryAdd(key, next))
             {
-                return Granted;
+                return FixedWindowLease.Granted;
             }
         }
     }
@@ -121,25 +119,5 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
         }
 
         return hash;
-    }
-
-    /// <summary>Leases hold nothing to release, so the granted one is shared.</summary>
-    private sealed class Lease(bool acquired, TimeSpan retryAfter) : RateLimitLease
-    {
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames => acquired ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            if (!acquired && metadataName == MetadataName.RetryAfter.Name)
-            {
-                metadata = retryAfter;
-                return true;
-            }
-
-            metadata = null;
-            return false;
-        }
     }
 }

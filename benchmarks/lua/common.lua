@@ -1,0 +1,9 @@
+-- Shared by the load scenarios: each wrk thread numbers its requests from its own range, and every
+-- request is a POST with Basic Auth (credentials from $AUTH).
+local thread_id = 0
+function setup(thread) thread:set("tid", thread_id); thread_id = thread_id + 1 end
+function init(args) counter = tid * 100000000 end
+function next_number() counter = counter + 1; return counter end
+function post(path, body)
+  return wrk.format("POST", path, {["Content-Type"] = "application/json", ["Authorization"] = "Basic " .. os.getenv("AUTH")}, body)
+end
