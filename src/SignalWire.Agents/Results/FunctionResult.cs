@@ -22,6 +22,8 @@ public sealed partial class FunctionResult
         PostProcess = postProcess;
     }
 
+    private JsonObject? _toolResponse;
+
     /// <summary>The text the AI receives.</summary>
     public string? Response { get; set; }
 
@@ -35,6 +37,28 @@ public sealed partial class FunctionResult
     public FunctionResult SetResponse(string? response)
     {
         Response = response;
+        return this;
+    }
+
+    /// <summary>
+    /// Answers with a structured response instead of text: <c>{"tool_result": ..., "tool_prompt": ...}</c>
+    /// (the result for the record, and an instruction for the AI).
+    /// </summary>
+    public FunctionResult SetToolResponse(string? toolResult, string? toolPrompt)
+    {
+        var response = new JsonObject();
+        if (toolResult is not null)
+        {
+            response["tool_result"] = toolResult;
+        }
+
+        if (toolPrompt is not null)
+        {
+            response["tool_prompt"] = toolPrompt;
+        }
+
+        _toolResponse = response.Count > 0 ? response : null;
+        Response = null;
         return this;
     }
 
@@ -70,8 +94,13 @@ public sealed partial class FunctionResult
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        var hasResponse = !string.IsNullOrEmpty(Response);
-        if (hasResponse)
+        var hasResponse = !string.IsNullOrEmpty(Response) || _toolResponse is not null;
+        if (_toolResponse is not null)
+        {
+            writer.WritePropertyName("response");
+            _toolResponse.WriteTo(writer);
+        }
+        else if (hasResponse)
         {
             writer.WriteString("response", Response);
         }
@@ -102,7 +131,7 @@ public sealed partial class FunctionResult
     public string ToJson()
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, Swml.SwmlJson.WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, SignalWire.Agents.Swml.SwmlJson.WriterOptions))
         {
             WriteTo(writer);
         }
