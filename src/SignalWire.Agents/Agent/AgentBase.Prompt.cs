@@ -88,6 +88,18 @@ public partial class AgentBase
         return Mutate(() => _postPrompt = text);
     }
 
+    /// <summary>
+    /// The prompt as plain text: the raw prompt text when set, else the sections rendered as Markdown
+    /// (or XML with <paramref name="xml"/>).
+    /// </summary>
+    public string GetPromptText(bool xml = false)
+    {
+        lock (_gate)
+        {
+            return _promptText ?? (xml ? _pom.ToXml() : _pom.ToMarkdown());
+        }
+    }
+
     /// <summary>The post-prompt text, if any.</summary>
     public string? PostPrompt
     {

@@ -38,6 +38,12 @@ public sealed class PromptObjectModel
         return null;
     }
 
+    /// <summary>The prompt as Markdown (see <see cref="PromptRenderer"/>).</summary>
+    public string ToMarkdown() => PromptRenderer.ToMarkdown(_sections);
+
+    /// <summary>The prompt as XML (see <see cref="PromptRenderer"/>).</summary>
+    public string ToXml() => PromptRenderer.ToXml(_sections);
+
     /// <summary>Writes the sections as a JSON array.</summary>
     public void WriteTo(Utf8JsonWriter writer)
     {
