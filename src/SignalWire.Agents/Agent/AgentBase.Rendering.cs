@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SignalWire.Agents.Swml;
 
 namespace SignalWire.Agents;
@@ -65,6 +66,7 @@ public partial class AgentBase
                 w.WriteString("text", text);
             }
 
+            WriteProperties(w, _promptLlmParams);
             w.WriteEndObject();
         });
 
@@ -72,6 +74,7 @@ public partial class AgentBase
         {
             w.WriteStartObject();
             w.WriteString("text", _postPrompt);
+            WriteProperties(w, _postPromptLlmParams);
             w.WriteEndObject();
         });
 
@@ -102,7 +105,25 @@ public partial class AgentBase
         });
 
         var globalData = _globalData.Count == 0 ? null : Write(w => _globalData.WriteTo(w));
-        return new AiStaticParts(prompt, postPrompt, parameters, languages, globalData, Options.AutoAnswer);
+        var hints = _hints.Count == 0 ? null : Write(w => _hints.WriteTo(w));
+        var pronounce = _pronounce.Count == 0 ? null : Write(w => _pronounce.WriteTo(w));
+        var swaig = new JsonObject();
+        if (_nativeFunctions.Count > 0)
+        {
+            swaig["native_functions"] = new JsonArray([.. _nativeFunctions.Select(n => (JsonNode)JsonValue.Create(n))]);
+        }
+
+        if (_includes.Count > 0)
+        {
+            swaig["includes"] = _includes.DeepClone();
+        }
+
+        if (_internalFillers.Count > 0)
+        {
+            swaig["internal_fillers"] = _internalFillers.DeepClone();
+        }
+
+        return new AiStaticParts(prompt, postPrompt, parameters, languages, globalData, Options.AutoAnswer, hints, pronounce, swaig);
     }
 
     /// <summary>The confirmation protocol section, when a tool requires confirmation and the prompt lacks it.</summary>
@@ -114,6 +135,23 @@ public partial class AgentBase
         }
 
         return new Prompt.PromptSection(SignalWire.Agents.Tools.Confirmation.SectionTitle, bullets: SignalWire.Agents.Tools.Confirmation.SectionBullets);
+    }
+
+    /// <summary>Writes each property of <paramref name="source"/> into the object being written.</summary>
+    internal static void WriteProperties(Utf8JsonWriter writer, JsonObject source)
+    {
+        foreach (var (key, value) in source)
+        {
+            writer.WritePropertyName(key);
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                value.WriteTo(writer);
+            }
+        }
     }
 
     private static byte[] Write(Action<Utf8JsonWriter> write)
@@ -129,4 +167,4 @@ public partial class AgentBase
 }
 
 /// <summary>Pre-serialised JSON of the request-independent parts of the <c>ai</c> verb.</summary>
-internal sealed record AiStaticParts(byte[] Prompt, byte[]? PostPrompt, byte[] Params, byte[]? Languages, byte[]? GlobalData, bool AutoAnswer);
+internal sealed record AiStaticParts(byte[] Prompt, byte[]? PostPrompt, byte[] Params, byte[]? Languages, byte[]? GlobalData, bool AutoAnswer, byte[]? Hints, byte[]? Pronounce, JsonObject SwaigHead);

@@ -54,9 +54,14 @@ public static class AgentDocumentRenderer
             writer.WriteString("post_prompt_url"u8, string.Concat(webhookBase, "/post_prompt/?__token=", tokens.Mint(PostPromptFunction, boundCallId)));
         }
 
-        if (tools.Count > 0)
+        if (tools.Count > 0 || parts.SwaigHead.Count > 0)
         {
             writer.WriteStartObject("SWAIG"u8);
+            AgentBase.WriteProperties(writer, parts.SwaigHead);
+        }
+
+        if (tools.Count > 0)
+        {
             writer.WriteStartArray("functions"u8);
             foreach (var tool in tools)
             {
@@ -65,11 +70,13 @@ public static class AgentDocumentRenderer
                 writer.WriteString("description"u8, tool.Description);
                 writer.WritePropertyName("parameters"u8);
                 writer.WriteRawValue(tool.WireParametersUtf8.Span, skipInputValidation: true);
+                AgentBase.WriteProperties(writer, tool.WireBeforeUrl);
                 if (tool.Secure)
                 {
                     writer.WriteString("web_hook_url"u8, string.Concat(webhookBase, "/swaig/?__token=", tokens.Mint(tool.Name, boundCallId)));
                 }
 
+                AgentBase.WriteProperties(writer, tool.WireAfterUrl);
                 writer.WriteEndObject();
             }
 
@@ -77,16 +84,18 @@ public static class AgentDocumentRenderer
             writer.WriteStartObject("defaults"u8);
             writer.WriteString("web_hook_url"u8, webhookBase + "/swaig/");
             writer.WriteEndObject();
+        }
+
+        if (tools.Count > 0 || parts.SwaigHead.Count > 0)
+        {
             writer.WriteEndObject();
         }
 
         writer.WritePropertyName("params"u8);
         writer.WriteRawValue(parts.Params, skipInputValidation: true);
-        if (parts.Languages is not null)
-        {
-            writer.WritePropertyName("languages"u8);
-            writer.WriteRawValue(parts.Languages, skipInputValidation: true);
-        }
+        WriteRaw(writer, "hints"u8, parts.Hints);
+        WriteRaw(writer, "languages"u8, parts.Languages);
+        WriteRaw(writer, "pronounce"u8, parts.Pronounce);
 
         if (parts.GlobalData is not null)
         {
@@ -99,6 +108,15 @@ public static class AgentDocumentRenderer
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    private static void WriteRaw(Utf8JsonWriter writer, ReadOnlySpan<byte> name, byte[]? json)
+    {
+        if (json is not null)
+        {
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(json, skipInputValidation: true);
+        }
     }
 
     /// <summary>Renders the document to a string (convenient for tests and tools).</summary>

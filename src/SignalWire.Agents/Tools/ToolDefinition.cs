@@ -41,6 +41,7 @@ public sealed class ToolDefinition
 
         WireParameters = wire;
         WireParametersUtf8 = Swml.SwmlJson.ToUtf8(wire);
+        (WireBeforeUrl, WireAfterUrl) = WireExtras(options);
         Validator = ArgumentSchema.Compile(validation);
         Required = parameters["required"] is JsonArray list ? [.. list.Select(i => i!.GetValue<string>())] : [];
         SensitiveParameters = (options.SensitiveParameters ?? []).Concat(extraSensitive ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -75,6 +76,12 @@ public sealed class ToolDefinition
 
     internal ReadOnlyMemory<byte> WireParametersUtf8 { get; }
 
+    /// <summary>Fields rendered after <c>parameters</c> and before <c>web_hook_url</c>: wait_file, fillers, wait_file_loops.</summary>
+    internal JsonObject WireBeforeUrl { get; }
+
+    /// <summary>Fields rendered after <c>web_hook_url</c>: meta_data, meta_data_token, active, skip_fillers, wait_for_fillers.</summary>
+    internal JsonObject WireAfterUrl { get; }
+
     internal ToolInvoker Invoke { get; }
 
     /// <summary>The confirmation question for these arguments.</summary>
@@ -91,6 +98,53 @@ public sealed class ToolDefinition
         }
 
         return Confirmation.Prompt(summary);
+    }
+
+    private static (JsonObject Before, JsonObject After) WireExtras(ToolOptions options)
+    {
+        var before = new JsonObject();
+        if (options.WaitFile is { } waitFile)
+        {
+            before["wait_file"] = waitFile.IsAbsoluteUri ? waitFile.ToString() : throw new ArgumentException("WaitFile must be an absolute URL.", nameof(options));
+        }
+
+        if (options.Fillers is { } fillers)
+        {
+            before["fillers"] = AgentBase.FillerSet(fillers.LanguageCode, fillers.Phrases);
+        }
+
+        if (options.WaitFileLoops is { } loops)
+        {
+            before["wait_file_loops"] = loops;
+        }
+
+        var after = new JsonObject();
+        if (options.MetaData is { } metaData)
+        {
+            after["meta_data"] = metaData.DeepClone();
+        }
+
+        if (options.MetaDataToken is { } token)
+        {
+            after["meta_data_token"] = token;
+        }
+
+        if (options.Active is { } active)
+        {
+            after["active"] = active;
+        }
+
+        if (options.SkipFillers is { } skip)
+        {
+            after["skip_fillers"] = skip;
+        }
+
+        if (options.WaitForFillers is { } wait)
+        {
+            after["wait_for_fillers"] = wait;
+        }
+
+        return (before, after);
     }
 
     private static string FirstLower(string text) =>

@@ -28,7 +28,36 @@ public sealed class ToolOptions
 
     /// <summary>Calls allowed per caller (caller number, else call id) in a window; <see langword="null"/> for no per-tool limit.</summary>
     public ToolRateLimit? RateLimit { get; init; }
+
+    /// <summary>Phrases said while the tool runs, in one language (<c>fillers</c>).</summary>
+    public ToolFillers? Fillers { get; init; }
+
+    /// <summary>Audio played while the tool runs (<c>wait_file</c>, an absolute URL).</summary>
+    public Uri? WaitFile { get; init; }
+
+    /// <summary>How often <see cref="WaitFile"/> loops (<c>wait_file_loops</c>).</summary>
+    public int? WaitFileLoops { get; init; }
+
+    /// <summary>Data the platform keeps for this function (<c>meta_data</c>).</summary>
+    public JsonObject? MetaData { get; init; }
+
+    /// <summary>Scope of <see cref="MetaData"/> (<c>meta_data_token</c>).</summary>
+    public string? MetaDataToken { get; init; }
+
+    /// <summary>Whether the tool starts active (<c>active</c>); toggled later with <c>ToggleFunctions</c>.</summary>
+    public bool? Active { get; init; }
+
+    /// <summary>Skip fillers for this tool (<c>skip_fillers</c>).</summary>
+    public bool? SkipFillers { get; init; }
+
+    /// <summary>Wait for fillers to finish before returning (<c>wait_for_fillers</c>).</summary>
+    public bool? WaitForFillers { get; init; }
 }
+
+/// <summary>Filler phrases in one language, e.g. <c>new("en-US", "One moment...")</c>.</summary>
+/// <param name="LanguageCode">Language code.</param>
+/// <param name="Phrases">Phrases.</param>
+public sealed record ToolFillers(string LanguageCode, params string[] Phrases);
 
 /// <summary>A fixed-window limit: <paramref name="PermitLimit"/> calls per <paramref name="Window"/>.</summary>
 /// <param name="PermitLimit">Calls allowed in each window (at least 1).</param>

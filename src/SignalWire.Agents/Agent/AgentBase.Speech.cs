@@ -1,0 +1,193 @@
+using System.Collections.Frozen;
+using System.Text.Json.Nodes;
+
+namespace SignalWire.Agents;
+
+/// <summary>Speech and SWAIG settings: hints, pronunciations, native functions, internal fillers, includes, LLM parameters.</summary>
+public partial class AgentBase
+{
+    /// <summary>Native functions the platform provides (the SWML schema's list).</summary>
+    public static readonly FrozenSet<string> NativeFunctionNames = FrozenSet.Create(StringComparer.Ordinal, "check_time", "wait_seconds", "wait_for_user", "adjust_response_latency");
+
+    /// <summary>Internal functions that accept filler phrases (the SWML schema's list).</summary>
+    public static readonly FrozenSet<string> InternalFillerFunctions = FrozenSet.Create(
+        StringComparer.Ordinal, "hangup", "check_time", "wait_for_user", "wait_seconds", "adjust_response_latency", "next_step", "change_context", "get_visual_input", "get_ideal_strategy");
+
+    private readonly JsonArray _hints = [];
+    private readonly JsonArray _pronounce = [];
+    private readonly List<string> _nativeFunctions = [];
+    private readonly JsonObject _internalFillers = [];
+    private readonly JsonArray _includes = [];
+    private readonly JsonObject _promptLlmParams = [];
+    private readonly JsonObject _postPromptLlmParams = [];
+
+    /// <summary>Adds words the speech recognizer should expect (<c>ai.hints</c>).</summary>
+    public AgentBase AddHints(params string[] hints)
+    {
+        ArgumentNullException.ThrowIfNull(hints);
+        foreach (var hint in hints)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(hint, nameof(hints));
+        }
+
+        return Mutate(() =>
+        {
+            foreach (var hint in hints)
+            {
+                _hints.Add((JsonNode)JsonValue.Create(hint));
+            }
+        });
+    }
+
+    /// <summary>Adds a hint that rewrites what matches <paramref name="pattern"/> to <paramref name="replace"/>.</summary>
+    public AgentBase AddPatternHint(string hint, string pattern, string replace, bool ignoreCase = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(hint);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
+        ArgumentNullException.ThrowIfNull(replace);
+        return Mutate(() => _hints.Add((JsonNode)new JsonObject { ["hint"] = hint, ["pattern"] = pattern, ["replace"] = replace, ["ignore_case"] = ignoreCase }));
+    }
+
+    /// <summary>Makes the AI say <paramref name="with"/> wherever it would say <paramref name="replace"/> (<c>ai.pronounce</c>).</summary>
+    public AgentBase AddPronunciation(string replace, string with, bool ignoreCase = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(replace);
+        ArgumentNullException.ThrowIfNull(with);
+        var entry = new JsonObject { ["replace"] = replace, ["with"] = with };
+        if (ignoreCase)
+        {
+            entry["ignore_case"] = true;
+        }
+
+        return Mutate(() => _pronounce.Add((JsonNode)entry));
+    }
+
+    /// <summary>Enables platform-provided functions (<c>SWAIG.native_functions</c>).</summary>
+    /// <exception cref="ArgumentException">A name the platform does not provide.</exception>
+    public AgentBase SetNativeFunctions(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        foreach (var name in names)
+        {
+            if (name is null || !NativeFunctionNames.Contains(name))
+            {
+                throw new ArgumentException($"'{name}' is not a native function; use one of: {string.Join(", ", NativeFunctionNames.Order(StringComparer.Ordinal))}.", nameof(names));
+            }
+        }
+
+        return Mutate(() =>
+        {
+            _nativeFunctions.Clear();
+            _nativeFunctions.AddRange(names.Distinct(StringComparer.Ordinal));
+        });
+    }
+
+    /// <summary>
+    /// Sets the phrases said while the internal function <paramref name="function"/> runs, in one language
+    /// (the SWML schema allows one language per function).
+    /// </summary>
+    public AgentBase SetInternalFillers(string function, string languageCode, params string[] phrases)
+    {
+        if (function is null || !InternalFillerFunctions.Contains(function))
+        {
+            throw new ArgumentException($"'{function}' does not take fillers; use one of: {string.Join(", ", InternalFillerFunctions.Order(StringComparer.Ordinal))}.", nameof(function));
+        }
+
+        var fillers = FillerSet(languageCode, phrases);
+        return Mutate(() => _internalFillers[function] = fillers);
+    }
+
+    /// <summary>Includes remote functions served at <paramref name="url"/> (<c>SWAIG.includes</c>).</summary>
+    public AgentBase AddFunctionInclude(Uri url, IEnumerable<string> functions, JsonObject? metaData = null)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(functions);
+        var names = new JsonArray([.. functions.Select(f => (JsonNode)JsonValue.Create(f))]);
+        if (names.Count == 0)
+        {
+            throw new ArgumentException("Name at least one function to include.", nameof(functions));
+        }
+
+        var include = new JsonObject { ["url"] = url.ToString(), ["functions"] = names };
+        if (metaData is not null)
+        {
+            include["meta_data"] = metaData.DeepClone();
+        }
+
+        return Mutate(() => _includes.Add((JsonNode)include));
+    }
+
+    /// <summary>Sets LLM parameters of the main prompt (merged into <c>ai.prompt</c>).</summary>
+    public AgentBase SetPromptLlmParams(LlmParams parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return Mutate(() => parameters.CopyTo(_promptLlmParams));
+    }
+
+    /// <summary>Sets LLM parameters of the post-prompt (merged into <c>ai.post_prompt</c>).</summary>
+    public AgentBase SetPostPromptLlmParams(LlmParams parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return Mutate(() => parameters.CopyTo(_postPromptLlmParams));
+    }
+
+    /// <summary>A one-language filler set: <c>{"en-US": [phrases]}</c>.</summary>
+    internal static JsonObject FillerSet(string languageCode, string[] phrases)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(languageCode);
+        ArgumentNullException.ThrowIfNull(phrases);
+        if (phrases.Length == 0 || phrases.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Give at least one non-empty phrase.", nameof(phrases));
+        }
+
+        return new JsonObject { [languageCode] = new JsonArray([.. phrases.Select(p => (JsonNode)JsonValue.Create(p))]) };
+    }
+}
+
+/// <summary>LLM parameters of a prompt; values left <see langword="null"/> are not sent.</summary>
+public sealed record LlmParams
+{
+    /// <summary>Randomness, 0–1.5.</summary>
+    public double? Temperature { get; init; }
+
+    /// <summary>Nucleus sampling, 0–1.</summary>
+    public double? TopP { get; init; }
+
+    /// <summary>Speech-detect threshold, 0–1.</summary>
+    public double? Confidence { get; init; }
+
+    /// <summary>−2 to 2.</summary>
+    public double? PresencePenalty { get; init; }
+
+    /// <summary>−2 to 2.</summary>
+    public double? FrequencyPenalty { get; init; }
+
+    /// <summary>0–4096.</summary>
+    public int? MaxTokens { get; init; }
+
+    internal void CopyTo(JsonObject target)
+    {
+        Set(target, "max_tokens", MaxTokens, 0, 4096);
+        Set(target, "temperature", Temperature, 0, 1.5);
+        Set(target, "top_p", TopP, 0, 1);
+        Set(target, "confidence", Confidence, 0, 1);
+        Set(target, "presence_penalty", PresencePenalty, -2, 2);
+        Set(target, "frequency_penalty", FrequencyPenalty, -2, 2);
+    }
+
+    private static void Set(JsonObject target, string key, double? value, double min, double max)
+    {
+        if (value is not { } v)
+        {
+            return;
+        }
+
+        if (v < min || v > max || double.IsNaN(v))
+        {
+            throw new ArgumentOutOfRangeException(key, v, $"{key} must be between {min} and {max}.");
+        }
+
+        target[key] = key == "max_tokens" ? JsonValue.Create((int)v) : JsonValue.Create(v);
+    }
+}
