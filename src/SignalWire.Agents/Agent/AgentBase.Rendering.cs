@@ -123,7 +123,11 @@ public partial class AgentBase
             swaig["internal_fillers"] = _internalFillers.DeepClone();
         }
 
-        return new AiStaticParts(prompt, postPrompt, parameters, languages, globalData, Options.AutoAnswer, hints, pronounce, swaig);
+        return new AiStaticParts(prompt, postPrompt, parameters, languages, globalData, hints, pronounce, swaig)
+        {
+            VerbsBefore = [.. VerbsBeforeAi().Select(v => Write(w => v.WriteTo(w)))],
+            VerbsAfter = [.. _postAiVerbs.Select(v => Write(w => v.WriteTo(w)))],
+        };
     }
 
     /// <summary>The confirmation protocol section, when a tool requires confirmation and the prompt lacks it.</summary>
@@ -167,4 +171,11 @@ public partial class AgentBase
 }
 
 /// <summary>Pre-serialised JSON of the request-independent parts of the <c>ai</c> verb.</summary>
-internal sealed record AiStaticParts(byte[] Prompt, byte[]? PostPrompt, byte[] Params, byte[]? Languages, byte[]? GlobalData, bool AutoAnswer, byte[]? Hints, byte[]? Pronounce, JsonObject SwaigHead);
+internal sealed record AiStaticParts(byte[] Prompt, byte[]? PostPrompt, byte[] Params, byte[]? Languages, byte[]? GlobalData, byte[]? Hints, byte[]? Pronounce, JsonObject SwaigHead)
+{
+    /// <summary>The verbs before <c>ai</c> (pre-answer, answer, record_call, post-answer), each serialised.</summary>
+    public required byte[][] VerbsBefore { get; init; }
+
+    /// <summary>The verbs after <c>ai</c>, each serialised.</summary>
+    public required byte[][] VerbsAfter { get; init; }
+}

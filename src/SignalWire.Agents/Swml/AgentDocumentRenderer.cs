@@ -35,12 +35,9 @@ public static class AgentDocumentRenderer
         writer.WriteString("version"u8, "1.0.0"u8);
         writer.WriteStartObject("sections"u8);
         writer.WriteStartArray("main"u8);
-        if (parts.AutoAnswer)
+        foreach (var verb in parts.VerbsBefore)
         {
-            writer.WriteStartObject();
-            writer.WriteStartObject("answer"u8);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            writer.WriteRawValue(verb, skipInputValidation: true);
         }
 
         writer.WriteStartObject();
@@ -105,6 +102,11 @@ public static class AgentDocumentRenderer
 
         writer.WriteEndObject();
         writer.WriteEndObject();
+        foreach (var verb in parts.VerbsAfter)
+        {
+            writer.WriteRawValue(verb, skipInputValidation: true);
+        }
+
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.WriteEndObject();
