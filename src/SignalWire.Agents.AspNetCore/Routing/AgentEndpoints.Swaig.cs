@@ -33,7 +33,8 @@ internal sealed partial class AgentEndpoints
             return;
         }
 
-        if (!_agent.Tools.TryGet(name, out var tool))
+        var agent = await AgentForAsync(context, request).ConfigureAwait(false);
+        if (!agent.Tools.TryGet(name, out var tool))
         {
             await RejectAsync(context, StatusCodes.Status404NotFound, "Function not found").ConfigureAwait(false);
             return;
@@ -48,7 +49,7 @@ internal sealed partial class AgentEndpoints
         var args = ExtractArguments(request);
         var caller = request.GetString("caller_id_num");
         var started = _time.GetTimestamp();
-        var (result, outcome) = await RunToolAsync(context, tool, args, request, callId, caller).ConfigureAwait(false);
+        var (result, outcome) = await RunToolAsync(context, agent, tool, args, request, callId, caller).ConfigureAwait(false);
         var elapsed = _time.GetElapsedTime(started);
         _metrics.FunctionCall(_agent.Name, tool.Name, outcome, elapsed.TotalSeconds);
         _audit.FunctionCall(tool.Name, callId, caller, args, tool.SensitiveParameters, outcome, elapsed.TotalMilliseconds);
@@ -61,7 +62,7 @@ internal sealed partial class AgentEndpoints
     }
 
     /// <summary>The checks that answer the AI (HTTP 200) rather than the HTTP client, then the handler.</summary>
-    private async ValueTask<(FunctionResult Result, string Outcome)> RunToolAsync(HttpContext context, ToolDefinition tool, JsonObject args, JsonObject request, string? callId, string? caller)
+    private async ValueTask<(FunctionResult Result, string Outcome)> RunToolAsync(HttpContext context, AgentBase agent, ToolDefinition tool, JsonObject args, JsonObject request, string? callId, string? caller)
     {
         if ((tool.Secure || tool.Options.Sensitive) && _agent.EmergencyMode)
         {
@@ -97,7 +98,7 @@ internal sealed partial class AgentEndpoints
 
         try
         {
-            var result = await tool.Invoke(args, new ToolCallContext(_agent, tool.Name, request), context.RequestAborted).ConfigureAwait(false);
+            var result = await tool.Invoke(args, new ToolCallContext(agent, tool.Name, request), context.RequestAborted).ConfigureAwait(false);
             return (result ?? new FunctionResult(), "success");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)

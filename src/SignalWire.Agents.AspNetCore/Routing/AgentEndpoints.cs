@@ -36,6 +36,10 @@ internal sealed partial class AgentEndpoints
     private static readonly byte[] SummaryFailed = """{"success":false}"""u8.ToArray();
     private static readonly TimeSpan CallMemory = TimeSpan.FromHours(4);
 
+    /// <summary>Headers never handed to dynamic configuration: they carry credentials.</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> SecretHeaders = System.Collections.Frozen.FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase, "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "X-SignalWire-Signature", "X-Twilio-Signature");
+
     /// <summary>Calls remembered for <c>call_start</c> de-duplication (per process; beyond it an event may repeat).</summary>
     private const int CallStartCapacity = 100_000;
 
@@ -189,10 +193,24 @@ internal sealed partial class AgentEndpoints
     private async Task RenderSwmlAsync(HttpContext context)
     {
         SwmlFetch? fetch = null;
+        JsonObject? body = null;
         if (HttpMethods.IsPost(context.Request.Method))
         {
             BodyStatus status;
-            (status, fetch) = await RequestBody.ReadAsync(context, _settings.MaxRequestBodySize, _signatureCheck, SwmlFetch.Parse).ConfigureAwait(false);
+            if (_agent.HasDynamicConfig)
+            {
+                // Dynamic configuration handlers get the whole body.
+                (status, body) = await ReadBodyAsync(context).ConfigureAwait(false);
+                fetch = body is null ? null : new SwmlFetch(
+                    body.GetString("call_id") ?? (body["call"] as JsonObject)?.GetString("call_id"),
+                    (body["call"] as JsonObject)?.GetString("from") ?? body.GetString("caller_id_num"),
+                    (body["call"] as JsonObject)?.GetString("to"));
+            }
+            else
+            {
+                (status, fetch) = await RequestBody.ReadAsync(context, _settings.MaxRequestBodySize, _signatureCheck, SwmlFetch.Parse).ConfigureAwait(false);
+            }
+
             if (status is not (BodyStatus.Ok or BodyStatus.Empty))
             {
                 await RejectBodyAsync(context, status).ConfigureAwait(false);
@@ -206,12 +224,41 @@ internal sealed partial class AgentEndpoints
             await AuditCallStartAsync(postedCallId, fetch, context.RequestAborted).ConfigureAwait(false);
         }
 
+        var agent = await AgentForAsync(context, body).ConfigureAwait(false);
         var webhookBase = _urls.Resolve(context);
         await JsonResponses.WriteAsync(
             context,
             StatusCodes.Status200OK,
-            (_agent, webhookBase, callId),
-            static (state, buffer) => AgentDocumentRenderer.Render(state._agent, state.webhookBase, state.callId, buffer)).ConfigureAwait(false);
+            (agent, webhookBase, callId),
+            static (state, buffer) => AgentDocumentRenderer.Render(state.agent, state.webhookBase, state.callId, buffer)).ConfigureAwait(false);
+    }
+
+    /// <summary>The shared agent, or a private copy configured for this request when dynamic configuration is registered.</summary>
+    private ValueTask<AgentBase> AgentForAsync(HttpContext context, JsonObject? body) =>
+        _agent.HasDynamicConfig
+            ? _agent.ConfigureForRequestAsync(DynamicRequest(context, body), context.RequestAborted)
+            : ValueTask.FromResult(_agent);
+
+    private static AgentRequest DynamicRequest(HttpContext context, JsonObject? body)
+    {
+        var query = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in context.Request.Query)
+        {
+            query[key] = value.ToString();
+        }
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in context.Request.Headers)
+        {
+            if (!SecretHeaders.Contains(key))
+            {
+                headers[key] = value.ToString();
+            }
+        }
+
+        query.Remove(TokenQueryKey);
+        query.Remove(LegacyTokenQueryKey);
+        return new AgentRequest(query, body, headers);
     }
 
     private async ValueTask AuditCallStartAsync(string callId, SwmlFetch fetch, CancellationToken cancellationToken)

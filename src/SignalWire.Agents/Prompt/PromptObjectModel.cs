@@ -24,6 +24,18 @@ public sealed class PromptObjectModel
         return section;
     }
 
+    /// <summary>A deep copy.</summary>
+    public PromptObjectModel Clone()
+    {
+        var copy = new PromptObjectModel();
+        foreach (var section in _sections)
+        {
+            copy._sections.Add(section.Clone());
+        }
+
+        return copy;
+    }
+
     /// <summary>Finds a section or subsection by title.</summary>
     public PromptSection? Find(string title)
     {

@@ -67,6 +67,18 @@ public sealed class PromptSection
         return section;
     }
 
+    /// <summary>A deep copy.</summary>
+    public PromptSection Clone()
+    {
+        var copy = new PromptSection(Title, Body, _bullets) { Numbered = Numbered, NumberedBullets = NumberedBullets };
+        foreach (var sub in _subsections)
+        {
+            copy._subsections.Add(sub.Clone());
+        }
+
+        return copy;
+    }
+
     /// <summary>Finds this section or a descendant by title (depth first).</summary>
     public PromptSection? Find(string title)
     {

@@ -19,6 +19,9 @@ public sealed class ToolRegistry
     public bool TryGet(string name, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out ToolDefinition tool) =>
         Volatile.Read(ref _snapshot).ByName.TryGetValue(name, out tool);
 
+    /// <summary>A registry that starts with this one's tools and then evolves on its own.</summary>
+    internal ToolRegistry Clone() => new() { _snapshot = Volatile.Read(ref _snapshot) };
+
     internal void Add(ToolDefinition tool)
     {
         lock (_gate)

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+
+namespace SignalWire.Agents;
+
+/// <summary>Handles one request's dynamic configuration on a private copy of the agent.</summary>
+public delegate ValueTask DynamicConfigHandler(AgentRequest request, AgentBase agent, CancellationToken cancellationToken);
+
+/// <summary>
+/// Per-request configuration (multi-tenant agents): handlers receive the request and a private copy of the
+/// agent, change the copy, and that request's document (or tool call) uses it. Nothing a handler does
+/// reaches the shared agent or another request.
+/// </summary>
+public partial class AgentBase
+{
+    private DynamicConfigHandler[] _dynamicHandlers = [];
+
+    /// <summary>Copy constructor for per-request copies: every setting is copied; credentials, secret and tools' definitions are shared.</summary>
+    private AgentBase(AgentBase source)
+    {
+        Options = source.Options;
+        _settings = source._settings;
+        lock (source._gate)
+        {
+            Tools = source.Tools.Clone();
+            _pom = source._pom.Clone();
+            _promptText = source._promptText;
+            _postPrompt = source._postPrompt;
+            _languages.AddRange(source._languages);
+            _params = (JsonObject)source._params.DeepClone();
+            _globalData = (JsonObject)source._globalData.DeepClone();
+            _hints = (JsonArray)source._hints.DeepClone();
+            _pronounce = (JsonArray)source._pronounce.DeepClone();
+            _nativeFunctions.AddRange(source._nativeFunctions);
+            _internalFillers = (JsonObject)source._internalFillers.DeepClone();
+            _includes = (JsonArray)source._includes.DeepClone();
+            _promptLlmParams = (JsonObject)source._promptLlmParams.DeepClone();
+            _postPromptLlmParams = (JsonObject)source._postPromptLlmParams.DeepClone();
+            _preAnswerVerbs.AddRange(source._preAnswerVerbs.Select(v => (JsonObject)v.DeepClone()));
+            _postAnswerVerbs.AddRange(source._postAnswerVerbs.Select(v => (JsonObject)v.DeepClone()));
+            _postAiVerbs.AddRange(source._postAiVerbs.Select(v => (JsonObject)v.DeepClone()));
+            _answerConfig = (JsonObject)source._answerConfig.DeepClone();
+            _recordCall = source._recordCall;
+            _summaryHandler = source._summaryHandler;
+        }
+
+        IsRequestCopy = true;
+    }
+
+    /// <summary>Whether this instance is a per-request copy made for dynamic configuration.</summary>
+    public bool IsRequestCopy { get; }
+
+    /// <summary>Whether dynamic configuration handlers are registered.</summary>
+    public bool HasDynamicConfig => Volatile.Read(ref _dynamicHandlers).Length > 0;
+
+    /// <summary>Adds a per-request configuration handler; handlers run in registration order on the same copy.</summary>
+    public AgentBase OnRequest(DynamicConfigHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Mutate(() => _dynamicHandlers = [.. _dynamicHandlers, handler]);
+    }
+
+    /// <summary>Makes a private copy and runs the handlers on it. A handler's exception propagates to the caller.</summary>
+    public async ValueTask<AgentBase> ConfigureForRequestAsync(AgentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var copy = new AgentBase(this);
+        foreach (var handler in Volatile.Read(ref _dynamicHandlers))
+        {
+            await handler(request, copy, cancellationToken).ConfigureAwait(false);
+        }
+
+        return copy;
+    }
+}
+
+/// <summary>What a dynamic configuration handler knows about the request.</summary>
+/// <param name="Query">Query-string values (first value of each).</param>
+/// <param name="Body">The posted JSON body, if any.</param>
+/// <param name="Headers">Request headers, without credentials (Authorization, Cookie, API keys, signatures).</param>
+public sealed record AgentRequest(IReadOnlyDictionary<string, string> Query, JsonObject? Body, IReadOnlyDictionary<string, string> Headers);
