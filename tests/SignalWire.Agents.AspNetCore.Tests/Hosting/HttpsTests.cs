@@ -26,14 +26,18 @@ public sealed class HttpsTests : IDisposable
         return (certPath, keyPath, certificate);
     }
 
+    private static AgentOptions HttpsOptions(string certificatePath, string keyPath) => AgentTestServer.Options().With(o =>
+    {
+        o.SslEnabled = true;
+        o.SslCertificatePath = certificatePath;
+        o.SslKeyPath = keyPath;
+    });
+
     [Fact]
     public async Task Https_is_served_from_pem_files_and_webhook_urls_use_https()
     {
         var (cert, key, certificate) = WriteSelfSigned();
-        var options = AgentTestServer.Options();
-        options.SslEnabled = true;
-        options.SslCertificatePath = cert;
-        options.SslKeyPath = key;
+        var options = HttpsOptions(cert, key);
         await using var server = await AgentTestServer.StartAsync(new TestAgent(options));
         using var handler = new HttpClientHandler
         {
@@ -55,11 +59,7 @@ public sealed class HttpsTests : IDisposable
     public async Task The_domain_names_the_host_in_webhook_urls_when_https_is_on()
     {
         var (cert, key, _) = WriteSelfSigned();
-        var options = AgentTestServer.Options();
-        options.SslEnabled = true;
-        options.SslCertificatePath = cert;
-        options.SslKeyPath = key;
-        options.Domain = "agent.example.com";
+        var options = HttpsOptions(cert, key).With(o => o.Domain = "agent.example.com");
         await using var server = await AgentTestServer.StartAsync(new TestAgent(options));
         using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
         using var client = server.CreateClient(handler: handler);
@@ -72,10 +72,7 @@ public sealed class HttpsTests : IDisposable
     [Fact]
     public void A_missing_certificate_fails_at_start_with_the_path_in_the_message()
     {
-        var options = AgentTestServer.Options();
-        options.SslEnabled = true;
-        options.SslCertificatePath = Path.Combine(_dir, "missing.pem");
-        options.SslKeyPath = Path.Combine(_dir, "missing-key.pem");
+        var options = HttpsOptions(Path.Combine(_dir, "missing.pem"), Path.Combine(_dir, "missing-key.pem"));
 
         var ex = Assert.Throws<AgentConfigurationException>(() => AgentApplication.Create(new TestAgent(options)));
 
@@ -90,10 +87,7 @@ public sealed class HttpsTests : IDisposable
         var key = Path.Combine(_dir, "key.pem");
         File.WriteAllText(cert, "-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----\n");
         File.WriteAllText(key, "garbage");
-        var options = AgentTestServer.Options();
-        options.SslEnabled = true;
-        options.SslCertificatePath = cert;
-        options.SslKeyPath = key;
+        var options = HttpsOptions(cert, key);
 
         var ex = Assert.Throws<AgentConfigurationException>(() => AgentApplication.Create(new TestAgent(options)));
 
