@@ -40,6 +40,12 @@ internal sealed partial class AgentEndpoints
             return;
         }
 
+        if (tool.DataMap is not null)
+        {
+            await RejectAsync(context, StatusCodes.Status400BadRequest, "Function runs on the SignalWire platform").ConfigureAwait(false);
+            return;
+        }
+
         var callId = request.GetString("call_id");
         if (tool.Secure && !await CheckTokenAsync(context, tool.Name, callId, oneTime: true).ConfigureAwait(false))
         {

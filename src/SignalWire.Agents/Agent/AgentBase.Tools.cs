@@ -59,6 +59,23 @@ public partial class AgentBase
         return AddTool(new ToolDefinition(name, description, schema, options, TypedToolArguments.CreateInvoker(name, typeInfo, handler), TypedToolArguments.SensitiveProperties(typeInfo)));
     }
 
+    /// <summary>Registers a server-side tool the SignalWire platform runs itself (no webhook to the agent).</summary>
+    public AgentBase DefineDataMapTool(DataMaps.DataMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ToolNames.Validate(map.Name);
+        var dataMap = map.ToJson();
+        return AddTool(new ToolDefinition(
+            map.Name,
+            map.Description ?? "Execute " + map.Name,
+            map.ParametersSchema(),
+            new ToolOptions(),
+            (_, _, _) => throw new InvalidOperationException($"Data map tool '{map.Name}' runs on the SignalWire platform, not in the agent."))
+        {
+            DataMap = dataMap,
+        });
+    }
+
     private AgentBase AddTool(ToolDefinition tool)
     {
         Tools.Add(tool);

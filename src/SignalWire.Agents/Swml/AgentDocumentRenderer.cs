@@ -74,6 +74,12 @@ public static class AgentDocumentRenderer
                 }
 
                 AgentBase.WriteProperties(writer, tool.WireAfterUrl);
+                if (tool.DataMap is not null)
+                {
+                    writer.WritePropertyName("data_map"u8);
+                    tool.DataMap.WriteTo(writer);
+                }
+
                 writer.WriteEndObject();
             }
 

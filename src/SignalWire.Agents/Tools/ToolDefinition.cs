@@ -84,6 +84,9 @@ public sealed class ToolDefinition
 
     internal ToolInvoker Invoke { get; }
 
+    /// <summary>For server-side (DataMap) tools, the <c>data_map</c> the platform runs; such tools never reach the agent.</summary>
+    public JsonObject? DataMap { get; init; }
+
     /// <summary>The confirmation question for these arguments.</summary>
     internal string ConfirmationPrompt(JsonObject args)
     {
