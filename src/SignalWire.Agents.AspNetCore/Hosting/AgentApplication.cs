@@ -65,7 +65,7 @@ public static class AgentApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        var hsts = settings.SslEnabled && settings.UseHsts ? $"max-age={settings.HstsMaxAge}; includeSubDomains" : null;
+        var hsts = SecurityHeaders.HstsValue(settings);
         app.UseStatusCodePages(static context => WriteStatusAsync(context.HttpContext));
         app.Use((context, next) =>
         {

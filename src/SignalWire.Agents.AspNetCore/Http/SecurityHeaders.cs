@@ -5,6 +5,10 @@ namespace SignalWire.Agents.AspNetCore.Http;
 /// <summary>Headers every agent response carries.</summary>
 internal static class SecurityHeaders
 {
+    /// <summary>The <c>Strict-Transport-Security</c> value, or <see langword="null"/> when HTTPS or HSTS is off.</summary>
+    public static string? HstsValue(AgentSettings settings) =>
+        settings.SslEnabled && settings.UseHsts ? $"max-age={settings.HstsMaxAge}; includeSubDomains" : null;
+
     /// <summary>Adds the hardening headers; <paramref name="noStore"/> also forbids caching.</summary>
     public static void Apply(HttpResponse response, bool noStore = true)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SignalWire.Agents.Tools;
 
 namespace SignalWire.Agents.AspNetCore.Http;
 
@@ -78,6 +79,17 @@ internal sealed record SwmlFetch(string? CallId, string? From, string? To)
         {
             return (BodyStatus.Malformed, null);
         }
+    }
+
+    /// <summary>The same fields from an already parsed body (used when dynamic configuration needs the whole body).</summary>
+    public static SwmlFetch FromBody(System.Text.Json.Nodes.JsonObject body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var call = body["call"] as System.Text.Json.Nodes.JsonObject;
+        return new SwmlFetch(
+            body.GetString("call_id") ?? call?.GetString("call_id"),
+            call?.GetString("from") ?? body.GetString("caller_id_num"),
+            call?.GetString("to"));
     }
 
     private static string? ReadString(ref Utf8JsonReader reader)

@@ -69,7 +69,7 @@ internal sealed partial class AgentEndpoints
         _callStarts = new InMemoryNonceStore(time, CallStartCapacity);
         _time = time;
         _signatureCheck = _settings.SigningKey is null ? null : CheckSignature;
-        _hsts = _settings.SslEnabled && _settings.UseHsts ? $"max-age={_settings.HstsMaxAge}; includeSubDomains" : null;
+        _hsts = SecurityHeaders.HstsValue(_settings);
     }
 
     public Task SwmlAsync(HttpContext context) => GuardAsync(context, "swml", static (self, ctx) => self.RenderSwmlAsync(ctx));
@@ -96,9 +96,10 @@ internal sealed partial class AgentEndpoints
         }
 
         var ip = context.Connection.RemoteIpAddress;
+        var ipKey = IpKey(ip);
         if (_limits.PerIp is { } perIp)
         {
-            using var lease = await perIp.AcquireAsync(IpKey(ip), 1, context.RequestAborted).ConfigureAwait(false);
+            using var lease = await perIp.AcquireAsync(ipKey, 1, context.RequestAborted).ConfigureAwait(false);
             if (!lease.IsAcquired)
             {
                 await TooManyRequestsAsync(context, "ip", AgentRateLimits.RetryAfterSeconds(lease)).ConfigureAwait(false);
@@ -106,7 +107,7 @@ internal sealed partial class AgentEndpoints
             }
         }
 
-        using (var blocked = await _limits.AuthFailures.AcquireAsync(IpKey(ip), 0, context.RequestAborted).ConfigureAwait(false))
+        using (var blocked = await _limits.AuthFailures.AcquireAsync(ipKey, 0, context.RequestAborted).ConfigureAwait(false))
         {
             if (!blocked.IsAcquired)
             {
@@ -117,7 +118,7 @@ internal sealed partial class AgentEndpoints
 
         if (!_settings.BasicAuth.Verify(context.Request.Headers.Authorization.ToString()))
         {
-            (await _limits.AuthFailures.AcquireAsync(IpKey(ip), 1, context.RequestAborted).ConfigureAwait(false)).Dispose();
+            (await _limits.AuthFailures.AcquireAsync(ipKey, 1, context.RequestAborted).ConfigureAwait(false)).Dispose();
             _audit.AuthFailed(ip, context.Request.Method, context.Request.Path);
             _metrics.AuthFailure(_agent.Name);
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"SignalWire Agent\", charset=\"UTF-8\"";
@@ -201,10 +202,7 @@ internal sealed partial class AgentEndpoints
             {
                 // Dynamic configuration handlers get the whole body.
                 (status, body) = await ReadBodyAsync(context).ConfigureAwait(false);
-                fetch = body is null ? null : new SwmlFetch(
-                    body.GetString("call_id") ?? (body["call"] as JsonObject)?.GetString("call_id"),
-                    (body["call"] as JsonObject)?.GetString("from") ?? body.GetString("caller_id_num"),
-                    (body["call"] as JsonObject)?.GetString("to"));
+                fetch = body is null ? null : SwmlFetch.FromBody(body);
             }
             else
             {
