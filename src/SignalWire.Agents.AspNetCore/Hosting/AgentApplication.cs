@@ -24,11 +24,19 @@ public static class AgentApplication
     /// <param name="args">Command-line arguments for the host's configuration.</param>
     /// <param name="configure">Optional extra configuration of the builder (services, logging, ...).</param>
     /// <exception cref="AgentConfigurationException">The configuration is unusable, e.g. HTTPS without a readable certificate.</exception>
-    public static WebApplication Create(AgentBase agent, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Create(AgentBase agent, string[]? args = null, Action<WebApplicationBuilder>? configure = null) =>
+        Create(agent, args, configure, listenOverride: null);
+
+    /// <summary>
+    /// As <see cref="Create(AgentBase, string[], Action{WebApplicationBuilder})"/>, but a non-null
+    /// <paramref name="listenOverride"/> replaces the configured listener with plain HTTP on that endpoint
+    /// (used by <c>swaig-test</c> to run the real pipeline on loopback without the agent's certificate).
+    /// </summary>
+    internal static WebApplication Create(AgentBase agent, string[]? args, Action<WebApplicationBuilder>? configure, IPEndPoint? listenOverride)
     {
         ArgumentNullException.ThrowIfNull(agent);
         var settings = agent.Settings;
-        var certificate = settings.SslEnabled ? LoadCertificate(settings) : null;
+        var certificate = settings.SslEnabled && listenOverride is null ? LoadCertificate(settings) : null;
 
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         builder.WebHost.UseKestrelHttpsConfiguration();
@@ -39,7 +47,14 @@ public static class AgentApplication
             // oversized body can be drained and the 413 delivered cleanly, while huge bodies cut the connection.
             kestrel.Limits.MaxRequestBodySize = Math.Max(2 * settings.MaxRequestBodySize, settings.MaxRequestBodySize + (64 * 1024));
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
-            Listen(kestrel, settings, certificate);
+            if (listenOverride is null)
+            {
+                Listen(kestrel, settings, certificate);
+            }
+            else
+            {
+                kestrel.Listen(listenOverride);
+            }
         });
         // Request-start lines carry the query string, which holds secure tools' tokens: keep them out of the log.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);

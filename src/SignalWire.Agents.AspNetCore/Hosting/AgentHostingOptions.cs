@@ -9,4 +9,10 @@ public sealed class AgentHostingOptions
     /// or a generated Basic Auth password.
     /// </summary>
     public bool MultiReplica { get; set; }
+
+    /// <summary>
+    /// Print the start-up banner (URL, user name and a generated password) to the console once the server
+    /// listens; default on. Tools that host an agent in-process (such as <c>swaig-test</c>) turn it off.
+    /// </summary>
+    public bool StartupBanner { get; set; } = true;
 }

@@ -29,7 +29,8 @@ public static class AgentEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(agent);
         var settings = agent.Settings;
         var services = endpoints.ServiceProvider;
-        if (services.GetService<Microsoft.Extensions.Options.IOptions<AgentHostingOptions>>()?.Value.MultiReplica == true)
+        var hosting = services.GetService<Microsoft.Extensions.Options.IOptions<AgentHostingOptions>>()?.Value;
+        if (hosting?.MultiReplica == true)
         {
             EnsureSharedSecrets(agent.Name, settings);
         }
@@ -65,7 +66,7 @@ public static class AgentEndpointRouteBuilderExtensions
 
         if (services.GetService<IHostApplicationLifetime>() is { } lifetime)
         {
-            if (services.GetService<IServer>() is { } server)
+            if (hosting?.StartupBanner != false && services.GetService<IServer>() is { } server)
             {
                 lifetime.ApplicationStarted.Register(() =>
                     StartupBanner.Write(Console.Out, agent, server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []));

@@ -104,22 +104,7 @@ public sealed partial class StartupTests
         }
     }
 
-    private static string ExampleOutput()
-    {
-        var configuration = typeof(StartupTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
-            .OfType<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SignalWire.Agents.slnx")))
-            {
-                var dll = Path.Combine(dir.FullName, "examples", "SecureAgent", "bin", configuration, "net10.0", "SecureAgent.dll");
-                Assert.True(File.Exists(dll), $"{dll} should have been built with the tests");
-                return dll;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found above " + AppContext.BaseDirectory);
-    }
+    private static string ExampleOutput() => RepositoryPaths.BuildOutput(Path.Combine("examples", "SecureAgent"), "SecureAgent");
 
     [GeneratedRegex(@"^URL: (http://localhost:\d+)/$")]
     private static partial Regex UrlLine();

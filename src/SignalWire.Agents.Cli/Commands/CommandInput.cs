@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+using SignalWire.Agents.Cli.Hosting;
+
+namespace SignalWire.Agents.Cli.Commands;
+
+/// <summary>Everything a command needs from the command line, already parsed.</summary>
+internal sealed record CommandInput
+{
+    public required FakeCall Call { get; init; }
+
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    public string? ArgumentsJson { get; init; }
+
+    public IReadOnlyList<string> Headers { get; init; } = [];
+
+    public IReadOnlyList<string> Query { get; init; } = [];
+
+    public string? Body { get; init; }
+
+    public bool Raw { get; init; }
+
+    public bool Verbose { get; init; }
+
+    /// <summary>How much of the agent's log reaches standard error: errors by default, none with <c>--raw</c>, everything with <c>--verbose</c>.</summary>
+    public LogLevel LogLevel => Raw ? LogLevel.None : Verbose ? LogLevel.Debug : LogLevel.Error;
+
+    /// <summary>Splits a <c>NAME=VALUE</c> option value.</summary>
+    public static (string Name, string Value) Pair(string option, string text)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0 ? (text[..equals], text[(equals + 1)..])
+            : throw new Loading.CliException($"{option} '{text}' must look like NAME=VALUE.");
+    }
+}

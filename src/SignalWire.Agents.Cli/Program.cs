@@ -1,0 +1,3 @@
+using SignalWire.Agents.Cli;
+
+return await Cli.InvokeAsync(args).ConfigureAwait(false);
