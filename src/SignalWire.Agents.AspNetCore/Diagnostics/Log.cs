@@ -28,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(1012, LogLevel.Information, "Agent {Agent} mapped at {Route} (HTTPS {Https}, proxy base {ProxyBase}, trust forwarded headers {TrustProxyHeaders})")]
     public static partial void AgentMapped(ILogger logger, string agent, string route, bool https, string proxyBase, bool trustProxyHeaders);
+
+    [LoggerMessage(1020, LogLevel.Debug, "Agent {Agent}: debug event {EventType} for call {CallId}")]
+    public static partial void DebugEventReceived(ILogger logger, string agent, string eventType, string? callId);
+
+    [LoggerMessage(1021, LogLevel.Error, "The debug event handler failed for event {EventType} of call {CallId}")]
+    public static partial void DebugEventFailed(ILogger logger, Exception exception, string eventType, string? callId);
 }

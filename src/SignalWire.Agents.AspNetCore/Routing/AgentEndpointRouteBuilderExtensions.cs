@@ -28,6 +28,7 @@ public static class AgentEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(agent);
         var settings = agent.Settings;
+        agent.ValidateConfiguration();
         var services = endpoints.ServiceProvider;
         var hosting = services.GetService<Microsoft.Extensions.Options.IOptions<AgentHostingOptions>>()?.Value;
         if (hosting?.MultiReplica == true)
@@ -51,6 +52,7 @@ public static class AgentEndpointRouteBuilderExtensions
 
         group.MapPost("/swaig", handlers.SwaigAsync).WithDisplayName($"{agent.Name} SWAIG");
         group.MapPost("/post_prompt", handlers.PostPromptAsync).WithDisplayName($"{agent.Name} post_prompt");
+        group.MapPost("/" + AgentBase.DebugEventsRoute, handlers.DebugEventsAsync).WithDisplayName($"{agent.Name} debug_events");
 
         Log.AgentMapped(logger, agent.Name, settings.Route.Length == 0 ? "/" : settings.Route, settings.SslEnabled,
             settings.ProxyUrlBase?.ToString() ?? "(none)", settings.TrustProxyHeaders);

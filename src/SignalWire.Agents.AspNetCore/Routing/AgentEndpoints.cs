@@ -34,6 +34,7 @@ internal sealed partial class AgentEndpoints
 
     private static readonly byte[] SummaryOk = """{"success":true}"""u8.ToArray();
     private static readonly byte[] SummaryFailed = """{"success":false}"""u8.ToArray();
+    private static readonly byte[] DebugEventOk = """{"status":"ok"}"""u8.ToArray();
     private static readonly TimeSpan CallMemory = TimeSpan.FromHours(4);
 
     /// <summary>Headers never handed to dynamic configuration: they carry credentials.</summary>
@@ -77,6 +78,8 @@ internal sealed partial class AgentEndpoints
     public Task SwaigAsync(HttpContext context) => GuardAsync(context, "swaig", static (self, ctx) => self.DispatchToolAsync(ctx));
 
     public Task PostPromptAsync(HttpContext context) => GuardAsync(context, "post_prompt", static (self, ctx) => self.ReceiveSummaryAsync(ctx));
+
+    public Task DebugEventsAsync(HttpContext context) => GuardAsync(context, AgentBase.DebugEventsRoute, static (self, ctx) => self.ReceiveDebugEventAsync(ctx));
 
     private static string IpKey(IPAddress? ip) => ip?.ToString() ?? "unknown";
 
@@ -295,6 +298,29 @@ internal sealed partial class AgentEndpoints
         }
 
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, succeeded ? SummaryOk : SummaryFailed).ConfigureAwait(false);
+    }
+
+    private async Task ReceiveDebugEventAsync(HttpContext context)
+    {
+        var (status, body) = await ReadBodyAsync(context).ConfigureAwait(false);
+        if (status != BodyStatus.Ok)
+        {
+            await RejectBodyAsync(context, status).ConfigureAwait(false);
+            return;
+        }
+
+        var debugEvent = new DebugEvent(body!);
+        Log.DebugEventReceived(_logger, _agent.Name, debugEvent.EventType, debugEvent.CallId);
+        try
+        {
+            await _agent.OnDebugEventAsync(debugEvent, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            Log.DebugEventFailed(_logger, ex, debugEvent.EventType, debugEvent.CallId);
+        }
+
+        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, DebugEventOk).ConfigureAwait(false);
     }
 
     private async ValueTask<bool> CheckTokenAsync(HttpContext context, string function, string? callId, bool oneTime)

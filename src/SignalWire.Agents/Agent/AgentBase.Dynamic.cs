@@ -41,6 +41,13 @@ public partial class AgentBase
             _answerConfig = (JsonObject)source._answerConfig.DeepClone();
             _recordCall = source._recordCall;
             _summaryHandler = source._summaryHandler;
+            _swaigQuery.AddRange(source._swaigQuery);
+            _postPromptUrl = source._postPromptUrl;
+            _webHookUrl = source._webHookUrl;
+            _debugEventsLevel = source._debugEventsLevel;
+            _debugHandler = source._debugHandler;
+            _multilingual = source._multilingual;
+            _contexts = source._contexts;
         }
 
         IsRequestCopy = true;

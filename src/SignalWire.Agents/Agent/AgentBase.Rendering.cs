@@ -39,6 +39,8 @@ public partial class AgentBase
 
     private AiStaticParts BuildStaticParts()
     {
+        var contexts = _contexts;
+        contexts?.ValidateTools([.. Tools.All.Select(t => t.Name)]);
         var prompt = Write(w =>
         {
             w.WriteStartObject();
@@ -64,6 +66,12 @@ public partial class AgentBase
                 }
 
                 w.WriteString("text", text);
+            }
+
+            if (contexts is not null)
+            {
+                w.WritePropertyName("contexts");
+                contexts.Json.WriteTo(w);
             }
 
             WriteProperties(w, _promptLlmParams);
@@ -98,6 +106,7 @@ public partial class AgentBase
                     w.WriteString("model", language.Model);
                 }
 
+                WriteLanguageExtras(w, language);
                 w.WriteEndObject();
             }
 
@@ -125,6 +134,12 @@ public partial class AgentBase
 
         return new AiStaticParts(prompt, postPrompt, parameters, languages, globalData, hints, pronounce, swaig)
         {
+            SwaigQuery = SwaigQueryString(),
+            PostPromptUrl = _postPromptUrl?.ToString(),
+            WebHookUrl = _webHookUrl?.ToString(),
+            DebugEventsLevel = _debugEventsLevel,
+            ParamsObject = _debugEventsLevel is null ? null : ParamsWithoutDebugKeys(),
+            Multilingual = _multilingual is null ? null : Write(_multilingual.WriteTo),
             VerbsBefore = [.. VerbsBeforeAi().Select(v => Write(w => v.WriteTo(w)))],
             VerbsAfter = [.. _postAiVerbs.Select(v => Write(w => v.WriteTo(w)))],
         };
@@ -139,6 +154,57 @@ public partial class AgentBase
         }
 
         return new Prompt.PromptSection(SignalWire.Agents.Tools.Confirmation.SectionTitle, bullets: SignalWire.Agents.Tools.Confirmation.SectionBullets);
+    }
+
+    private JsonObject ParamsWithoutDebugKeys()
+    {
+        var copy = (JsonObject)_params.DeepClone();
+        copy.Remove("debug_webhook_url");
+        copy.Remove("debug_webhook_level");
+        return copy;
+    }
+
+    /// <summary>Fillers (both kinds, or the legacy single <c>fillers</c> key when only one is set) and voice params.</summary>
+    private static void WriteLanguageExtras(Utf8JsonWriter w, LanguageSettings language)
+    {
+        var speech = language.SpeechFillers is { Count: > 0 } s ? s : null;
+        var function = language.FunctionFillers is { Count: > 0 } f ? f : null;
+        if (speech is not null && function is not null)
+        {
+            WriteStrings(w, "speech_fillers", speech);
+            WriteStrings(w, "function_fillers", function);
+        }
+        else if ((speech ?? function) is { } only)
+        {
+            WriteStrings(w, "fillers", only);
+        }
+
+        if (language.Params is { } p && (p.Stability is not null || p.Similarity is not null))
+        {
+            w.WriteStartObject("params");
+            if (p.Stability is { } stability)
+            {
+                w.WriteNumber("stability", stability);
+            }
+
+            if (p.Similarity is { } similarity)
+            {
+                w.WriteNumber("similarity", similarity);
+            }
+
+            w.WriteEndObject();
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>Writes each property of <paramref name="source"/> into the object being written.</summary>
@@ -178,4 +244,22 @@ internal sealed record AiStaticParts(byte[] Prompt, byte[]? PostPrompt, byte[] P
 
     /// <summary>The verbs after <c>ai</c>, each serialised.</summary>
     public required byte[][] VerbsAfter { get; init; }
+
+    /// <summary>SWAIG query parameters for generated URLs (form-encoded, no <c>?</c>); empty when none.</summary>
+    public string SwaigQuery { get; init; } = string.Empty;
+
+    /// <summary>A fixed <c>post_prompt_url</c> replacing the generated one.</summary>
+    public string? PostPromptUrl { get; init; }
+
+    /// <summary>A fixed <c>SWAIG.defaults.web_hook_url</c> replacing the generated one.</summary>
+    public string? WebHookUrl { get; init; }
+
+    /// <summary>Debug-event level when debug events are on.</summary>
+    public int? DebugEventsLevel { get; init; }
+
+    /// <summary>The params as an object, kept only when per-request keys (debug URL) must be added to them.</summary>
+    public JsonObject? ParamsObject { get; init; }
+
+    /// <summary><c>ai.multilingual</c>, serialised.</summary>
+    public byte[]? Multilingual { get; init; }
 }

@@ -8,6 +8,15 @@ namespace SignalWire.Agents;
 /// <param name="Model">TTS model, when given separately or parsed from <c>engine.voice:model</c>.</param>
 public sealed record LanguageSettings(string Name, string Code, string Voice, string? Engine = null, string? Model = null)
 {
+    /// <summary>Phrases said between the caller's turn and the AI's answer (<c>speech_fillers</c>, or <c>fillers</c> when no function fillers are set).</summary>
+    public IReadOnlyList<string>? SpeechFillers { get; init; }
+
+    /// <summary>Phrases said while a tool runs (<c>function_fillers</c>, or <c>fillers</c> when no speech fillers are set).</summary>
+    public IReadOnlyList<string>? FunctionFillers { get; init; }
+
+    /// <summary>Voice tuning for this language (<c>params</c>); only ElevenLabs voices use it.</summary>
+    public VoiceParams? Params { get; init; }
+
     /// <summary>
     /// Creates a language; a voice written as <c>engine.voice:model</c> (e.g.
     /// <c>elevenlabs.josh:eleven_turbo_v2_5</c>) is split into its three parts.
@@ -25,5 +34,22 @@ public sealed record LanguageSettings(string Name, string Code, string Voice, st
         }
 
         return new LanguageSettings(name, code, voice);
+    }
+}
+
+/// <summary>Voice tuning of one language (<c>languages[].params</c>); each value between 0 and 1.</summary>
+/// <param name="Stability">Lower values widen the emotional range (default 0.5).</param>
+/// <param name="Similarity">How closely the voice sticks to the original (default 0.75).</param>
+public sealed record VoiceParams(double? Stability = null, double? Similarity = null)
+{
+    internal void Validate()
+    {
+        foreach (var (value, name) in new[] { (Stability, nameof(Stability)), (Similarity, nameof(Similarity)) })
+        {
+            if (value is < 0 or > 1)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"{name} must be between 0 and 1.");
+            }
+        }
     }
 }

@@ -29,6 +29,8 @@ public static class AgentDocumentRenderer
         var tools = agent.Tools.All;
         var tokens = agent.Settings.Tokens;
         var boundCallId = string.IsNullOrEmpty(callId) ? UnguessableId() : callId;
+        // Query parameters precede the token: "<params>&__token=..." or just "__token=...".
+        var query = parts.SwaigQuery.Length == 0 ? "__token=" : parts.SwaigQuery + "&__token=";
 
         using var writer = new Utf8JsonWriter(output, SwmlJson.WriterOptions);
         writer.WriteStartObject();
@@ -48,7 +50,8 @@ public static class AgentDocumentRenderer
         {
             writer.WritePropertyName("post_prompt"u8);
             writer.WriteRawValue(parts.PostPrompt, skipInputValidation: true);
-            writer.WriteString("post_prompt_url"u8, string.Concat(webhookBase, "/post_prompt/?__token=", tokens.Mint(PostPromptFunction, boundCallId)));
+            writer.WriteString("post_prompt_url"u8, parts.PostPromptUrl
+                ?? string.Concat(webhookBase, "/post_prompt/?", query, tokens.Mint(PostPromptFunction, boundCallId)));
         }
 
         if (tools.Count > 0 || parts.SwaigHead.Count > 0)
@@ -70,7 +73,11 @@ public static class AgentDocumentRenderer
                 AgentBase.WriteProperties(writer, tool.WireBeforeUrl);
                 if (tool.Secure)
                 {
-                    writer.WriteString("web_hook_url"u8, string.Concat(webhookBase, "/swaig/?__token=", tokens.Mint(tool.Name, boundCallId)));
+                    writer.WriteString("web_hook_url"u8, string.Concat(webhookBase, "/swaig/?", query, tokens.Mint(tool.Name, boundCallId)));
+                }
+                else if (parts.SwaigQuery.Length > 0 && tool.DataMap is null)
+                {
+                    writer.WriteString("web_hook_url"u8, string.Concat(webhookBase, "/swaig/?", parts.SwaigQuery));
                 }
 
                 AgentBase.WriteProperties(writer, tool.WireAfterUrl);
@@ -85,7 +92,8 @@ public static class AgentDocumentRenderer
 
             writer.WriteEndArray();
             writer.WriteStartObject("defaults"u8);
-            writer.WriteString("web_hook_url"u8, webhookBase + "/swaig/");
+            writer.WriteString("web_hook_url"u8, parts.WebHookUrl
+                ?? (parts.SwaigQuery.Length == 0 ? webhookBase + "/swaig/" : string.Concat(webhookBase, "/swaig/?", parts.SwaigQuery)));
             writer.WriteEndObject();
         }
 
@@ -94,10 +102,23 @@ public static class AgentDocumentRenderer
             writer.WriteEndObject();
         }
 
-        writer.WritePropertyName("params"u8);
-        writer.WriteRawValue(parts.Params, skipInputValidation: true);
+        if (parts.ParamsObject is { } parameters)
+        {
+            writer.WriteStartObject("params"u8);
+            AgentBase.WriteProperties(writer, parameters);
+            writer.WriteString("debug_webhook_url"u8, string.Concat(webhookBase, "/", AgentBase.DebugEventsRoute, "/", parts.SwaigQuery.Length == 0 ? string.Empty : "?" + parts.SwaigQuery));
+            writer.WriteNumber("debug_webhook_level"u8, parts.DebugEventsLevel!.Value);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WritePropertyName("params"u8);
+            writer.WriteRawValue(parts.Params, skipInputValidation: true);
+        }
+
         WriteRaw(writer, "hints"u8, parts.Hints);
         WriteRaw(writer, "languages"u8, parts.Languages);
+        WriteRaw(writer, "multilingual"u8, parts.Multilingual);
         WriteRaw(writer, "pronounce"u8, parts.Pronounce);
 
         if (parts.GlobalData is not null)

@@ -44,7 +44,7 @@ public sealed class MapAgentTests
         Assert.Equal(HttpStatusCode.OK, salesCall.StatusCode);
         Assert.Single(sales.Calls);
         Assert.Empty(support.Calls);
-        Assert.Equal(["/sales/", "/sales/swaig", "/sales/post_prompt"], conventions);
+        Assert.Equal(["/sales/", "/sales/swaig", "/sales/post_prompt", "/sales/debug_events"], conventions);
 
         // A token minted by one agent does not open the other agent's secure tool, even with the same secret.
         var salesToken = HttpTestExtensions.TokenOf(salesDoc.FunctionUrl("secret_action"));
@@ -67,5 +67,15 @@ public sealed class MapAgentTests
         Assert.Contains(warnings, m => m.Contains("SIGNALWIRE_SWAIG_SECRET", StringComparison.Ordinal) && m.Contains("replica", StringComparison.Ordinal));
         Assert.Contains(warnings, m => m.Contains("SWML_BASIC_AUTH_PASSWORD", StringComparison.Ordinal));
         Assert.DoesNotContain(agent.Settings.BasicAuth.Password, server.AllLogText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_agent_whose_workflow_names_a_missing_tool_does_not_start()
+    {
+        var agent = new TestAgent().DefineContexts(c => c.AddContext("default").AddStep("a").SetText("a").SetFunctions(["refund"]));
+
+        var error = await Assert.ThrowsAsync<AgentConfigurationException>(() => AgentTestServer.StartAsync(agent));
+
+        Assert.StartsWith("Context 'default', step 'a' uses function 'refund', which the agent does not define.", error.Message, StringComparison.Ordinal);
     }
 }
