@@ -27,6 +27,17 @@ public static class AgentApplication
     public static WebApplication Create(AgentBase agent, string[]? args = null, Action<WebApplicationBuilder>? configure = null) =>
         Create(agent, args, configure, listenOverride: null);
 
+    /// <summary>Builds (without starting) the application for a SWML service (no AI): the same listener, security and health routes as an agent.</summary>
+    /// <exception cref="AgentConfigurationException">The configuration is unusable, e.g. HTTPS without a readable certificate.</exception>
+    public static WebApplication Create(Swml.SwmlService service, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return Create(service.Host, args, configure, listenOverride: null);
+    }
+
+    /// <summary>Builds and runs the SWML service until the process is stopped.</summary>
+    public static void Run(this Swml.SwmlService service, string[]? args = null, Action<WebApplicationBuilder>? configure = null) => Create(service, args, configure).Run();
+
     /// <summary>
     /// As <see cref="Create(AgentBase, string[], Action{WebApplicationBuilder})"/>, but a non-null
     /// <paramref name="listenOverride"/> replaces the configured listener with plain HTTP on that endpoint
@@ -100,7 +111,15 @@ public static class AgentApplication
         app.UseRouting();
         app.UseRequestTimeouts();
         app.MapSignalWireHealth();
-        app.MapAgent(agent);
+        if (agent.Service is { } service)
+        {
+            app.MapSwmlService(service);
+        }
+        else
+        {
+            app.MapAgent(agent);
+        }
+
         return app;
     }
 

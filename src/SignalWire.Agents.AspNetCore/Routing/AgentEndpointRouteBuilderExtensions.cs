@@ -27,6 +27,23 @@ public static class AgentEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(agent);
+        return Map(endpoints, agent);
+    }
+
+    /// <summary>
+    /// Maps a <see cref="Swml.SwmlService"/> under its route: <c>GET|POST {route}</c> serves its document,
+    /// behind the same Basic Auth, signature checks, limits and audit as an agent.
+    /// </summary>
+    /// <exception cref="AgentConfigurationException">The service's configuration is unusable.</exception>
+    public static IEndpointConventionBuilder MapSwmlService(this IEndpointRouteBuilder endpoints, Swml.SwmlService service)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(service);
+        return Map(endpoints, service.Host);
+    }
+
+    private static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, AgentBase agent)
+    {
         var settings = agent.Settings;
         agent.ValidateConfiguration();
         var services = endpoints.ServiceProvider;
@@ -50,9 +67,12 @@ public static class AgentEndpointRouteBuilderExtensions
         // Route templates match with or without a trailing slash, so one pattern serves "/swaig" and "/swaig/".
         group.MapMethods("/", swmlMethods, handlers.SwmlAsync).WithDisplayName($"{agent.Name} SWML");
 
-        group.MapPost("/swaig", handlers.SwaigAsync).WithDisplayName($"{agent.Name} SWAIG");
-        group.MapPost("/post_prompt", handlers.PostPromptAsync).WithDisplayName($"{agent.Name} post_prompt");
-        group.MapPost("/" + AgentBase.DebugEventsRoute, handlers.DebugEventsAsync).WithDisplayName($"{agent.Name} debug_events");
+        if (agent.Service is null)
+        {
+            group.MapPost("/swaig", handlers.SwaigAsync).WithDisplayName($"{agent.Name} SWAIG");
+            group.MapPost("/post_prompt", handlers.PostPromptAsync).WithDisplayName($"{agent.Name} post_prompt");
+            group.MapPost("/" + AgentBase.DebugEventsRoute, handlers.DebugEventsAsync).WithDisplayName($"{agent.Name} debug_events");
+        }
 
         Log.AgentMapped(logger, agent.Name, settings.Route.Length == 0 ? "/" : settings.Route, settings.SslEnabled,
             settings.ProxyUrlBase?.ToString() ?? "(none)", settings.TrustProxyHeaders);

@@ -198,10 +198,11 @@ internal sealed partial class AgentEndpoints
     {
         SwmlFetch? fetch = null;
         JsonObject? body = null;
+        var service = _agent.Service;
         if (HttpMethods.IsPost(context.Request.Method))
         {
             BodyStatus status;
-            if (_agent.HasDynamicConfig)
+            if (_agent.HasDynamicConfig || service?.HasRequestHandlers == true)
             {
                 // Dynamic configuration handlers get the whole body.
                 (status, body) = await ReadBodyAsync(context).ConfigureAwait(false);
@@ -225,6 +226,12 @@ internal sealed partial class AgentEndpoints
             await AuditCallStartAsync(postedCallId, fetch, context.RequestAborted).ConfigureAwait(false);
         }
 
+        if (service is not null)
+        {
+            await RenderServiceAsync(context, service, body).ConfigureAwait(false);
+            return;
+        }
+
         var agent = await AgentForAsync(context, body).ConfigureAwait(false);
         var webhookBase = _urls.Resolve(context);
         await JsonResponses.WriteAsync(
@@ -232,6 +239,13 @@ internal sealed partial class AgentEndpoints
             StatusCodes.Status200OK,
             (agent, webhookBase, callId),
             static (state, buffer) => AgentDocumentRenderer.Render(state.agent, state.webhookBase, state.callId, buffer)).ConfigureAwait(false);
+    }
+
+    private static async Task RenderServiceAsync(HttpContext context, Swml.SwmlService service, JsonObject? body)
+    {
+        using var buffer = new PooledBufferWriter();
+        await service.RenderAsync(DynamicRequest(context, body), buffer, context.RequestAborted).ConfigureAwait(false);
+        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, buffer.WrittenMemory).ConfigureAwait(false);
     }
 
     /// <summary>The shared agent, or a private copy configured for this request when dynamic configuration is registered.</summary>

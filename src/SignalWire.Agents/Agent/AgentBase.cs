@@ -39,4 +39,7 @@ public partial class AgentBase
 
     /// <summary>The agent's tools.</summary>
     public ToolRegistry Tools { get; }
+
+    /// <summary>Set when this instance only carries a <see cref="Swml.SwmlService"/> through the hosting pipeline.</summary>
+    internal Swml.SwmlService? Service { get; init; }
 }

@@ -16,6 +16,24 @@ public sealed partial class FunctionResult
     public FunctionResult Pay(string connectorUrl, PaymentOptions? options = null)
     {
         var o = options ?? new PaymentOptions();
+        return AddAction(new JsonObject
+        {
+            ["SWML"] = new JsonObject
+            {
+                ["version"] = "1.0.0",
+                ["sections"] = new JsonObject
+                {
+                    ["main"] = new JsonArray(
+                        new JsonObject { ["set"] = new JsonObject { ["ai_response"] = o.AiResponse } },
+                        new JsonObject { ["pay"] = PayConfig(connectorUrl, o) }),
+                },
+            },
+        });
+    }
+
+    /// <summary>The <c>pay</c> verb's configuration (shared with <see cref="Swml.SwmlSection.Pay"/>).</summary>
+    internal static JsonObject PayConfig(string connectorUrl, PaymentOptions o)
+    {
         OneOf(o.InputMethod, "InputMethod", "dtmf");
         OneOf(o.TokenType, "TokenType", "reusable", "one-time");
         var pay = new JsonObject
@@ -52,19 +70,7 @@ public sealed partial class FunctionResult
             pay["prompts"] = new JsonArray([.. o.Prompts.Select(p => (JsonNode)p.DeepClone())]);
         }
 
-        return AddAction(new JsonObject
-        {
-            ["SWML"] = new JsonObject
-            {
-                ["version"] = "1.0.0",
-                ["sections"] = new JsonObject
-                {
-                    ["main"] = new JsonArray(
-                        new JsonObject { ["set"] = new JsonObject { ["ai_response"] = o.AiResponse } },
-                        new JsonObject { ["pay"] = pay }),
-                },
-            },
-        });
+        return pay;
     }
 
     /// <summary>A payment prompt: what to say <paramref name="forSituation"/> (e.g. <c>payment-card-number</c>).</summary>
@@ -87,10 +93,13 @@ public sealed partial class FunctionResult
     /// Joins a conference: <c>{"join_conference": {"name", ...}}</c> with only the options that differ from
     /// the defaults. (The reference SDK sends the bare name when nothing differs, which the SWML schema rejects.)
     /// </summary>
-    public FunctionResult JoinConference(string name, ConferenceOptions? options = null)
+    public FunctionResult JoinConference(string name, ConferenceOptions? options = null) =>
+        Swml(new JsonObject { ["join_conference"] = ConferenceConfig(name, options ?? new ConferenceOptions()) });
+
+    /// <summary>The <c>join_conference</c> verb's configuration (shared with <see cref="Swml.SwmlSection.JoinConference"/>).</summary>
+    internal static JsonObject ConferenceConfig(string name, ConferenceOptions o)
     {
         Required(name);
-        var o = options ?? new ConferenceOptions();
         OneOf(o.Beep, "beep", "true", "false", "onEnter", "onExit");
         OneOf(o.Record, "record", "do-not-record", "record-from-start");
         OneOf(o.Trim, "trim", "trim-silence", "do-not-trim");
@@ -118,7 +127,7 @@ public sealed partial class FunctionResult
         Differs(conference, "recording_status_callback_method", o.RecordingStatusCallbackMethod, defaults.RecordingStatusCallbackMethod);
         Differs(conference, "recording_status_callback_event", o.RecordingStatusCallbackEvent, defaults.RecordingStatusCallbackEvent);
         Differs(conference, "result", o.Result, defaults.Result);
-        return Swml(new JsonObject { ["join_conference"] = conference });
+        return conference;
     }
 
     private static void Differs(JsonObject target, string key, bool value, bool standard)
