@@ -1,8 +1,12 @@
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Requests;
 
 namespace SignalWire.Agents.Tools;
 
-/// <summary>What a tool handler knows about the call that invoked it.</summary>
+/// <summary>
+/// What a tool handler knows about the call that invoked it: the fields of the SWAIG request, read
+/// leniently (missing or mistyped fields are <see langword="null"/>; everything is also in <see cref="Request"/>).
+/// </summary>
 public sealed class ToolCallContext
 {
     internal ToolCallContext(AgentBase agent, string functionName, JsonObject request)
@@ -16,7 +20,43 @@ public sealed class ToolCallContext
         AiSessionId = request.GetString("ai_session_id");
         GlobalData = request["global_data"] as JsonObject;
         MetaData = request["meta_data"] as JsonObject;
+        MetaDataToken = request.GetString("meta_data_token");
+        ConversationId = request.GetString("conversation_id");
+        AppName = request.GetString("app_name");
+        ProjectId = request.GetString("project_id");
+        SpaceId = request.GetString("space_id");
+        SwmlVars = request["SWMLVars"] as JsonObject;
+        SwmlCall = request["SWMLCall"] as JsonObject;
+        CallLog = ConversationMessage.FromArray(request["call_log"]);
+        RawCallLog = ConversationMessage.FromArray(request["raw_call_log"]);
     }
+
+    /// <summary>The token scoping this function's metadata (<c>meta_data_token</c>).</summary>
+    public string? MetaDataToken { get; }
+
+    /// <summary>The conversation's id, when the platform sends one.</summary>
+    public string? ConversationId { get; }
+
+    /// <summary>The application name (<c>app_name</c>).</summary>
+    public string? AppName { get; }
+
+    /// <summary>The SignalWire project.</summary>
+    public string? ProjectId { get; }
+
+    /// <summary>The SignalWire space.</summary>
+    public string? SpaceId { get; }
+
+    /// <summary>The SWML variables (<c>SWMLVars</c>), sent when <c>swaig_post_swml_vars</c> is on.</summary>
+    public JsonObject? SwmlVars { get; }
+
+    /// <summary>The SWML call object (<c>SWMLCall</c>), sent when <c>swaig_post_swml_vars</c> is on.</summary>
+    public JsonObject? SwmlCall { get; }
+
+    /// <summary>The conversation so far (<c>call_log</c>), sent when <c>swaig_post_conversation</c> is on.</summary>
+    public IReadOnlyList<ConversationMessage>? CallLog { get; }
+
+    /// <summary>The unprocessed conversation log (<c>raw_call_log</c>), sent when <c>swaig_post_conversation</c> is on.</summary>
+    public IReadOnlyList<ConversationMessage>? RawCallLog { get; }
 
     /// <summary>The agent that owns the tool.</summary>
     public AgentBase Agent { get; }

@@ -116,4 +116,28 @@ public sealed class DynamicConfigTests
         Assert.Equal("""{"error":"Internal server error"}""", text);
         Assert.Contains(server.Logs.GetSnapshot(), r => r.Exception is InvalidOperationException);
     }
+
+    [Fact]
+    public async Task Handlers_read_the_fetch_as_typed_call_data()
+    {
+        var agent = new TestAgent();
+        agent.OnRequest((request, copy, _) =>
+        {
+            if (request.Call is { } call)
+            {
+                copy.PromptAddSection("Caller", $"{call.Direction} {call.Type} call from {call.From} (language {request.UserVariables?["lang"]})");
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        await using var server = await AgentTestServer.StartAsync(agent);
+        using var client = server.CreateClient();
+        var body = SwaigRequests.SwmlFetch("call-42");
+        body["vars"]!["userVariables"]!["lang"] = "es";
+
+        using var response = await client.PostJsonAsync("/", body);
+
+        var pom = (await response.ReadJsonAsync()).Ai()["prompt"]!["pom"]!.AsArray();
+        Assert.Equal("inbound phone call from +15559876543 (language es)", pom.Single(s => s!["title"]!.GetValue<string>() == "Caller")!["body"]!.GetValue<string>());
+    }
 }
