@@ -76,7 +76,7 @@ public static class AgentEndpointRouteBuilderExtensions
 
         Log.AgentMapped(logger, agent.Name, settings.Route.Length == 0 ? "/" : settings.Route, settings.SslEnabled,
             settings.ProxyUrlBase?.ToString() ?? "(none)", settings.TrustProxyHeaders);
-        if (settings.TokenSecretSource == CredentialSource.Generated)
+        if (settings.TokenSecretSource == CredentialSource.Generated && agent.Service is null)
         {
             Log.EphemeralTokenSecret(logger, agent.Name);
         }

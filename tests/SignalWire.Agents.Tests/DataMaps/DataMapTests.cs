@@ -62,4 +62,29 @@ public sealed class DataMapTests
         Assert.Throws<ArgumentException>(() => new DataMap("bad name"));
         Assert.Throws<InvalidOperationException>(() => new AgentBase(new AgentOptions()).DefineDataMapTool(new DataMap("empty")));
     }
+
+    [Fact]
+    public void Simple_api_tool_factory_renders_one_webhook()
+    {
+        var map = DataMapFactories.SimpleApiTool(
+            "get_weather", "https://api.example.com/weather?q=${enc:url:args.city}", "It is ${response.temp} in ${args.city}.",
+            [new DataMapParameter("city", "string", "City name", Required: true)], errorKeys: ["error"]);
+
+        Assert.Equal(
+            """{"function":"get_weather","description":"Execute get_weather","parameters":{"type":"object","properties":{"city":{"type":"string","description":"City name"}},"required":["city"]},"data_map":{"webhooks":[{"url":"https://api.example.com/weather?q=${enc:url:args.city}","method":"GET","output":{"response":"It is ${response.temp} in ${args.city}."},"error_keys":["error"]}]}}""",
+            RenderedFunction(map).ToWireJson());
+    }
+
+    [Fact]
+    public void Expression_tool_factory_renders_the_patterns_in_order()
+    {
+        var map = DataMapFactories.ExpressionTool(
+            "control",
+            [("${args.command}", "/^play/i", new FunctionResult("Playing.")), ("${args.command}", "stop", new FunctionResult("Stopped."))],
+            [new DataMapParameter("command", "string", "What to do", Required: true, Enum: ["play", "stop"])]);
+
+        Assert.Equal(
+            """{"function":"control","description":"Execute control","parameters":{"type":"object","properties":{"command":{"type":"string","description":"What to do","enum":["play","stop"]}},"required":["command"]},"data_map":{"expressions":[{"string":"${args.command}","pattern":"/^play/i","output":{"response":"Playing."}},{"string":"${args.command}","pattern":"stop","output":{"response":"Stopped."}}]}}""",
+            RenderedFunction(map).ToWireJson());
+    }
 }
