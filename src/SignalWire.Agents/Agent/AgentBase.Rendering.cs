@@ -134,6 +134,7 @@ public partial class AgentBase
 
         return new AiStaticParts(prompt, postPrompt, parameters, languages, globalData, hints, pronounce, swaig)
         {
+            SwaigHeadRaw = Swml.RawJsonProperties.From(swaig),
             SwaigQuery = SwaigQueryString(),
             PostPromptUrl = _postPromptUrl?.ToString(),
             WebHookUrl = _webHookUrl?.ToString(),
@@ -244,6 +245,9 @@ internal sealed record AiStaticParts(byte[] Prompt, byte[]? PostPrompt, byte[] P
 
     /// <summary>The verbs after <c>ai</c>, each serialised.</summary>
     public required byte[][] VerbsAfter { get; init; }
+
+    /// <summary><see cref="SwaigHead"/>, pre-serialised for rendering.</summary>
+    public Swml.RawJsonProperties SwaigHeadRaw { get; init; } = Swml.RawJsonProperties.Empty;
 
     /// <summary>SWAIG query parameters for generated URLs (form-encoded, no <c>?</c>); empty when none.</summary>
     public string SwaigQuery { get; init; } = string.Empty;

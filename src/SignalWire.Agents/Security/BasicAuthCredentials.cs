@@ -6,9 +6,10 @@ using System.Text;
 namespace SignalWire.Agents.Security;
 
 /// <summary>
-/// The user name and password every webhook must present with HTTP Basic Auth. Checks hash both supplied
-/// fields and compare the digests in constant time, so neither the length nor the content of the
-/// secret leaks through timing, and the user name is checked even when the password is wrong.
+/// The user name and password every webhook must present with HTTP Basic Auth. Each supplied field is
+/// compared with the expected bytes in constant time over the expected length (padded or truncated, the
+/// length compared separately), so the time depends only on the configured secret, never on how much of
+/// a guess is right; the user name is checked even when the password is wrong.
 /// </summary>
 public sealed class BasicAuthCredentials
 {
@@ -17,8 +18,8 @@ public sealed class BasicAuthCredentials
 
     private const int MaxHeaderLength = 4096;
 
-    private readonly byte[] _userHash;
-    private readonly byte[] _passwordHash;
+    private readonly byte[] _user;
+    private readonly byte[] _password;
 
     /// <summary>Creates credentials.</summary>
     /// <param name="username">User name; must not be empty or contain ':'.</param>
@@ -36,8 +37,8 @@ public sealed class BasicAuthCredentials
         Username = username;
         Password = password;
         Source = source;
-        _userHash = SHA256.HashData(Encoding.UTF8.GetBytes(username));
-        _passwordHash = SHA256.HashData(Encoding.UTF8.GetBytes(password));
+        _user = Encoding.UTF8.GetBytes(username);
+        _password = Encoding.UTF8.GetBytes(password);
     }
 
     /// <summary>The user name.</summary>
@@ -77,18 +78,35 @@ public sealed class BasicAuthCredentials
                 return false;
             }
 
-            Span<byte> userHash = stackalloc byte[SHA256.HashSizeInBytes];
-            Span<byte> passwordHash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(decoded[..colon], userHash);
-            SHA256.HashData(decoded[(colon + 1)..], passwordHash);
-            var userOk = CryptographicOperations.FixedTimeEquals(userHash, _userHash);
-            var passwordOk = CryptographicOperations.FixedTimeEquals(passwordHash, _passwordHash);
+            var userOk = FixedTimeMatches(decoded[..colon], _user);
+            var passwordOk = FixedTimeMatches(decoded[(colon + 1)..], _password);
             return userOk & passwordOk;
         }
         finally
         {
             CryptographicOperations.ZeroMemory(rented);
             ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Compares over the expected length whatever was supplied, so the work never depends on the guess.</summary>
+    private static bool FixedTimeMatches(ReadOnlySpan<byte> supplied, byte[] expected)
+    {
+        var rented = expected.Length > 256 ? ArrayPool<byte>.Shared.Rent(expected.Length) : null;
+        var padded = (rented ?? stackalloc byte[256])[..expected.Length];
+        try
+        {
+            padded.Clear();
+            supplied[..Math.Min(supplied.Length, expected.Length)].CopyTo(padded);
+            return CryptographicOperations.FixedTimeEquals(padded, expected) & (supplied.Length == expected.Length);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(padded);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 

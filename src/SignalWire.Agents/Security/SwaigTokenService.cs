@@ -27,6 +27,9 @@ public sealed class SwaigTokenService
 
     private static readonly byte[] KeyInfo = Encoding.ASCII.GetBytes("SignalWire.Agents/swaig-token/v1");
 
+    [ThreadStatic]
+    private static HmacContext? t_hmac;
+
     private readonly byte[] _key;
     private readonly byte[] _agent;
     private readonly TimeProvider _time;
@@ -60,13 +63,21 @@ public sealed class SwaigTokenService
     {
         ArgumentException.ThrowIfNullOrEmpty(functionName);
         ArgumentException.ThrowIfNullOrEmpty(callId);
+        Span<char> token = stackalloc char[TokenLength];
+        MintTo(functionName, callId, token);
+        return new string(token);
+    }
+
+    /// <summary>Mints a token into <paramref name="destination"/> (at least <see cref="TokenLength"/> characters) without allocating.</summary>
+    internal void MintTo(ReadOnlySpan<char> functionName, ReadOnlySpan<char> callId, Span<char> destination)
+    {
         Span<byte> token = stackalloc byte[TokenBytes];
         token[0] = Version;
         var expiry = _time.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds();
         BinaryPrimitives.WriteInt64BigEndian(token.Slice(1, 8), expiry);
         RandomBytes.Fill(token.Slice(9, NonceLength));
         ComputeMac(token[..(TokenBytes - MacLength)], functionName, callId, token[(TokenBytes - MacLength)..]);
-        return Base64Url.EncodeToString(token);
+        Base64Url.EncodeToChars(token, destination);
     }
 
     /// <summary>Checks <paramref name="token"/> for <paramref name="functionName"/> on call <paramref name="callId"/>.</summary>
@@ -121,7 +132,7 @@ public sealed class SwaigTokenService
         return true;
     }
 
-    private void ComputeMac(ReadOnlySpan<byte> header, string functionName, string callId, Span<byte> destination)
+    private void ComputeMac(ReadOnlySpan<byte> header, ReadOnlySpan<char> functionName, ReadOnlySpan<char> callId, Span<byte> destination)
     {
         // The message is header | len(agent) agent | len(function) function | len(call) call, built on the
         // stack when it fits so that the one-shot HMAC needs no allocation.
@@ -135,7 +146,9 @@ public sealed class SwaigTokenService
             length += WriteField(message[length..], _agent);
             length += WriteField(message[length..], functionName);
             length += WriteField(message[length..], callId);
-            HMACSHA256.HashData(_key, message[..length], destination);
+            var hmac = ThreadHmac();
+            hmac.AppendData(message[..length]);
+            hmac.GetHashAndReset(destination);
         }
         finally
         {
@@ -146,6 +159,24 @@ public sealed class SwaigTokenService
         }
     }
 
+    /// <summary>
+    /// This thread's HMAC context for this service's key. Reusing it (reset after each MAC) avoids fetching
+    /// and freeing the algorithm and context on every call, which dominated the one-shot cost.
+    /// </summary>
+    private IncrementalHash ThreadHmac()
+    {
+        var cached = t_hmac;
+        if (cached is not null && ReferenceEquals(cached.Key, _key))
+        {
+            return cached.Hmac;
+        }
+
+        cached?.Hmac.Dispose();
+        cached = new HmacContext(_key, IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key));
+        t_hmac = cached;
+        return cached.Hmac;
+    }
+
     private static int WriteField(Span<byte> destination, ReadOnlySpan<byte> value)
     {
         BinaryPrimitives.WriteInt32BigEndian(destination, value.Length);
@@ -153,10 +184,12 @@ public sealed class SwaigTokenService
         return 4 + value.Length;
     }
 
-    private static int WriteField(Span<byte> destination, string value)
+    private static int WriteField(Span<byte> destination, ReadOnlySpan<char> value)
     {
         var written = Encoding.UTF8.GetBytes(value, destination[4..]);
         BinaryPrimitives.WriteInt32BigEndian(destination, written);
         return 4 + written;
     }
+
+    private sealed record HmacContext(byte[] Key, IncrementalHash Hmac);
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
+using SignalWire.Agents.Security;
 
 namespace SignalWire.Agents.Swml;
 
@@ -28,11 +29,23 @@ public static class AgentDocumentRenderer
         var parts = agent.GetStaticParts();
         var tools = agent.Tools.All;
         var tokens = agent.Settings.Tokens;
-        var boundCallId = string.IsNullOrEmpty(callId) ? UnguessableId() : callId;
-        // Query parameters precede the token: "<params>&__token=..." or just "__token=...".
-        var query = parts.SwaigQuery.Length == 0 ? "__token=" : parts.SwaigQuery + "&__token=";
+        Span<char> unbound = stackalloc char[UnboundIdLength];
+        ReadOnlySpan<char> boundCallId = string.IsNullOrEmpty(callId) ? UnguessableId(unbound) : callId;
+        var writer = RentWriter(output);
+        try
+        {
+            Write(writer, parts, tools, tokens, webhookBase, boundCallId);
+            writer.Flush();
+        }
+        finally
+        {
+            // Drop the reference to the caller's buffer; the writer itself is kept for this thread's next render.
+            writer.Reset(NoOutput.Instance);
+        }
+    }
 
-        using var writer = new Utf8JsonWriter(output, SwmlJson.WriterOptions);
+    private static void Write(Utf8JsonWriter writer, AiStaticParts parts, IReadOnlyList<Tools.ToolDefinition> tools, SwaigTokenService tokens, string webhookBase, ReadOnlySpan<char> boundCallId)
+    {
         writer.WriteStartObject();
         writer.WriteString("version"u8, "1.0.0"u8);
         writer.WriteStartObject("sections"u8);
@@ -50,37 +63,44 @@ public static class AgentDocumentRenderer
         {
             writer.WritePropertyName("post_prompt"u8);
             writer.WriteRawValue(parts.PostPrompt, skipInputValidation: true);
-            writer.WriteString("post_prompt_url"u8, parts.PostPromptUrl
-                ?? string.Concat(webhookBase, "/post_prompt/?", query, tokens.Mint(PostPromptFunction, boundCallId)));
+            if (parts.PostPromptUrl is { } fixedUrl)
+            {
+                writer.WriteString("post_prompt_url"u8, fixedUrl);
+            }
+            else
+            {
+                WriteUrl(writer, "post_prompt_url"u8, webhookBase, "/post_prompt/", parts.SwaigQuery, tokens, PostPromptFunction, boundCallId);
+            }
         }
 
         if (tools.Count > 0 || parts.SwaigHead.Count > 0)
         {
             writer.WriteStartObject("SWAIG"u8);
-            AgentBase.WriteProperties(writer, parts.SwaigHead);
+            parts.SwaigHeadRaw.WriteTo(writer);
         }
 
         if (tools.Count > 0)
         {
             writer.WriteStartArray("functions"u8);
-            foreach (var tool in tools)
+            for (var i = 0; i < tools.Count; i++)
             {
+                var tool = tools[i];
                 writer.WriteStartObject();
                 writer.WriteString("function"u8, tool.Name);
                 writer.WriteString("description"u8, tool.Description);
                 writer.WritePropertyName("parameters"u8);
                 writer.WriteRawValue(tool.WireParametersUtf8.Span, skipInputValidation: true);
-                AgentBase.WriteProperties(writer, tool.WireBeforeUrl);
+                tool.WireBeforeUrlRaw.WriteTo(writer);
                 if (tool.Secure)
                 {
-                    writer.WriteString("web_hook_url"u8, string.Concat(webhookBase, "/swaig/?", query, tokens.Mint(tool.Name, boundCallId)));
+                    WriteUrl(writer, "web_hook_url"u8, webhookBase, "/swaig/", parts.SwaigQuery, tokens, tool.Name, boundCallId);
                 }
                 else if (parts.SwaigQuery.Length > 0 && tool.DataMap is null)
                 {
-                    writer.WriteString("web_hook_url"u8, string.Concat(webhookBase, "/swaig/?", parts.SwaigQuery));
+                    WriteUrl(writer, "web_hook_url"u8, webhookBase, "/swaig/", parts.SwaigQuery);
                 }
 
-                AgentBase.WriteProperties(writer, tool.WireAfterUrl);
+                tool.WireAfterUrlRaw.WriteTo(writer);
                 if (tool.DataMap is not null)
                 {
                     writer.WritePropertyName("data_map"u8);
@@ -92,8 +112,14 @@ public static class AgentDocumentRenderer
 
             writer.WriteEndArray();
             writer.WriteStartObject("defaults"u8);
-            writer.WriteString("web_hook_url"u8, parts.WebHookUrl
-                ?? (parts.SwaigQuery.Length == 0 ? webhookBase + "/swaig/" : string.Concat(webhookBase, "/swaig/?", parts.SwaigQuery)));
+            if (parts.WebHookUrl is { } fixedDefault)
+            {
+                writer.WriteString("web_hook_url"u8, fixedDefault);
+            }
+            else
+            {
+                WriteUrl(writer, "web_hook_url"u8, webhookBase, "/swaig/", parts.SwaigQuery);
+            }
             writer.WriteEndObject();
         }
 
@@ -106,7 +132,7 @@ public static class AgentDocumentRenderer
         {
             writer.WriteStartObject("params"u8);
             AgentBase.WriteProperties(writer, parameters);
-            writer.WriteString("debug_webhook_url"u8, string.Concat(webhookBase, "/", AgentBase.DebugEventsRoute, "/", parts.SwaigQuery.Length == 0 ? string.Empty : "?" + parts.SwaigQuery));
+            WriteUrl(writer, "debug_webhook_url"u8, webhookBase, DebugEventsPath, parts.SwaigQuery);
             writer.WriteNumber("debug_webhook_level"u8, parts.DebugEventsLevel!.Value);
             writer.WriteEndObject();
         }
@@ -156,10 +182,95 @@ public static class AgentDocumentRenderer
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static string UnguessableId()
+    private const int UnboundIdLength = 8 + 22;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    /// <summary>This thread's writer, pointed at <paramref name="output"/> (one per thread, so renders allocate nothing for it).</summary>
+    private static Utf8JsonWriter RentWriter(IBufferWriter<byte> output)
+    {
+        var writer = t_writer;
+        if (writer is null)
+        {
+            t_writer = writer = new Utf8JsonWriter(output, SwmlJson.WriterOptions);
+        }
+        else
+        {
+            writer.Reset(output);
+        }
+
+        return writer;
+    }
+
+    private const string DebugEventsPath = "/" + AgentBase.DebugEventsRoute + "/";
+
+    /// <summary>
+    /// Writes <c>base + path [+ "?" + query] [+ ("?"|"&amp;") + "__token=" + token]</c> as one string value,
+    /// composed on the stack (no strings are built per request).
+    /// </summary>
+    private static void WriteUrl(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string webhookBase, string path, string query,
+        SwaigTokenService? tokens = null, string? function = null, ReadOnlySpan<char> callId = default)
+    {
+        const string TokenKey = "__token=";
+        var length = webhookBase.Length + path.Length + 1 + query.Length + 1 + TokenKey.Length + SwaigTokenService.TokenLength;
+        var rented = length > 1024 ? ArrayPool<char>.Shared.Rent(length) : null;
+        var url = rented is null ? stackalloc char[1024] : rented.AsSpan();
+        try
+        {
+            var at = 0;
+            Append(url, ref at, webhookBase);
+            Append(url, ref at, path);
+            if (query.Length > 0)
+            {
+                Append(url, ref at, "?");
+                Append(url, ref at, query);
+            }
+
+            if (tokens is not null)
+            {
+                Append(url, ref at, query.Length > 0 ? "&" : "?");
+                Append(url, ref at, TokenKey);
+                tokens.MintTo(function, callId, url.Slice(at, SwaigTokenService.TokenLength));
+                at += SwaigTokenService.TokenLength;
+            }
+
+            writer.WriteString(name, url[..at]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static void Append(Span<char> destination, ref int at, string value)
+    {
+        value.CopyTo(destination[at..]);
+        at += value.Length;
+    }
+
+    /// <summary>A random call id for documents fetched without one: tokens bound to it cannot be used by any real call.</summary>
+    private static ReadOnlySpan<char> UnguessableId(Span<char> destination)
     {
         Span<byte> bytes = stackalloc byte[16];
         RandomNumberGenerator.Fill(bytes);
-        return "unbound-" + Base64Url.EncodeToString(bytes);
+        "unbound-".CopyTo(destination);
+        Base64Url.EncodeToChars(bytes, destination[8..]);
+        return destination;
+    }
+
+    /// <summary>Where the thread's writer points between renders.</summary>
+    private sealed class NoOutput : IBufferWriter<byte>
+    {
+        public static readonly NoOutput Instance = new();
+
+        public void Advance(int count) => throw new InvalidOperationException("Nothing may be written between renders.");
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => throw new InvalidOperationException("Nothing may be written between renders.");
+
+        public Span<byte> GetSpan(int sizeHint = 0) => throw new InvalidOperationException("Nothing may be written between renders.");
     }
 }

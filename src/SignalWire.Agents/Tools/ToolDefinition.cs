@@ -42,6 +42,8 @@ public sealed class ToolDefinition
         WireParameters = wire;
         WireParametersUtf8 = Swml.SwmlJson.ToUtf8(wire);
         (WireBeforeUrl, WireAfterUrl) = WireExtras(options);
+        WireBeforeUrlRaw = Swml.RawJsonProperties.From(WireBeforeUrl);
+        WireAfterUrlRaw = Swml.RawJsonProperties.From(WireAfterUrl);
         Validator = ArgumentSchema.Compile(validation);
         Required = parameters["required"] is JsonArray list ? [.. list.Select(i => i!.GetValue<string>())] : [];
         SensitiveParameters = (options.SensitiveParameters ?? []).Concat(extraSensitive ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -81,6 +83,12 @@ public sealed class ToolDefinition
 
     /// <summary>Fields rendered after <c>web_hook_url</c>: meta_data, meta_data_token, active, skip_fillers, wait_for_fillers.</summary>
     internal JsonObject WireAfterUrl { get; }
+
+    /// <summary><see cref="WireBeforeUrl"/>, pre-serialised for rendering.</summary>
+    internal Swml.RawJsonProperties WireBeforeUrlRaw { get; }
+
+    /// <summary><see cref="WireAfterUrl"/>, pre-serialised for rendering.</summary>
+    internal Swml.RawJsonProperties WireAfterUrlRaw { get; }
 
     internal ToolInvoker Invoke { get; }
 

@@ -159,7 +159,7 @@ public sealed class ArgumentSchema
     {
         List<string>? errors = null;
         Check(arguments, path: null, ref errors);
-        return errors ?? (IReadOnlyList<string>)[];
+        return errors ?? (IReadOnlyList<string>)Array.Empty<string>();
     }
 
     private static ArgumentSchema Compile(JsonNode? node, string location) => node switch
@@ -184,7 +184,7 @@ public sealed class ArgumentSchema
             return;
         }
 
-        if (_enum is not null && !_enum.Any(e => JsonNode.DeepEquals(e, value)))
+        if (_enum is not null && !Contains(_enum, value))
         {
             Add(ref errors, $"{name} must be one of: {string.Join(", ", _enum.Select(e => e?.ToJsonString() ?? "null"))}");
         }
@@ -243,7 +243,7 @@ public sealed class ArgumentSchema
 
     private void CheckString(string text, string name, ref List<string>? errors)
     {
-        var length = new StringInfo(text).LengthInTextElements;
+        var length = _minLength is null && _maxLength is null ? 0 : TextElements(text);
         if (_minLength is { } min && _maxLength == min && length != min)
         {
             Add(ref errors, $"{name} must be exactly {min} characters long");
@@ -305,8 +305,10 @@ public sealed class ArgumentSchema
             Add(ref errors, $"{path ?? "the arguments"} must have at most {max} properties");
         }
 
-        foreach (var (key, child) in obj)
+        // Indexed access: the JsonObject enumerator is boxed, and this runs for every tool call.
+        for (var i = 0; i < obj.Count; i++)
         {
+            var (key, child) = obj.GetAt(i);
             if (_properties is not null && _properties.TryGetValue(key, out var schema))
             {
                 schema.Check(child, Join(path, key), ref errors);
@@ -369,19 +371,34 @@ public sealed class ArgumentSchema
             }
         }
 
-        if (_anyOf is not null && !_anyOf.Any(s => s.Validate(value, path)))
+        // Loops, not LINQ: a lambda capturing the parameters would allocate its closure on every call.
+        if (_anyOf is not null && Matches(_anyOf, value, path) == 0)
         {
             Add(ref errors, $"{name} does not match any of the allowed forms");
         }
 
         if (_oneOf is not null)
         {
-            var matches = _oneOf.Count(s => s.Validate(value, path));
+            var matches = Matches(_oneOf, value, path);
             if (matches != 1)
             {
                 Add(ref errors, matches == 0 ? $"{name} does not match any of the allowed forms" : $"{name} matches more than one of the allowed forms");
             }
         }
+    }
+
+    private static int Matches(ArgumentSchema[] schemas, JsonNode? value, string? path)
+    {
+        var matches = 0;
+        foreach (var schema in schemas)
+        {
+            if (schema.Validate(value, path))
+            {
+                matches++;
+            }
+        }
+
+        return matches;
     }
 
     private bool Validate(JsonNode? value, string? path)
@@ -401,6 +418,32 @@ public sealed class ArgumentSchema
     }
 
     private static string Join(string? path, string key) => path is null ? key : path + "." + key;
+
+    private static bool Contains(JsonNode?[] values, JsonNode? value)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (JsonNode.DeepEquals(values[i], value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>User-perceived characters (grapheme clusters), counted without allocating.</summary>
+    private static int TextElements(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        while (!text.IsEmpty)
+        {
+            text = text[StringInfo.GetNextTextElementLength(text)..];
+            count++;
+        }
+
+        return count;
+    }
 
     private static JsonValueKinds KindOf(JsonNode? node) => node switch
     {
