@@ -18,9 +18,12 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-echo "building (Release)..."
-dotnet build -c Release -v q -nologo examples/SecureAgent >/dev/null
-dotnet build -c Release -v q -nologo benchmarks/Baseline >/dev/null
+# Both are published as production would be: Release, ReadyToRun (the framework is precompiled either way).
+rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
+echo "publishing (Release, ReadyToRun, $rid)..."
+for project in examples/SecureAgent benchmarks/Baseline; do
+  dotnet publish -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -v q -nologo -o "$work/$(basename "$project")" "$project" >/dev/null
+done
 
 export SWML_BASIC_AUTH_USER=signalwire
 export SWML_BASIC_AUTH_PASSWORD=load-test-password-0123456789abcdef
@@ -56,8 +59,8 @@ rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 for port in 3400 3401; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
 done
-start baseline 3400 dotnet benchmarks/Baseline/bin/Release/net10.0/Baseline.dll
-start agent 3401 dotnet examples/SecureAgent/bin/Release/net10.0/SecureAgent.dll
+start baseline 3400 dotnet "$work/Baseline/Baseline.dll"
+start agent 3401 dotnet "$work/SecureAgent/SecureAgent.dll"
 baseline_first=$(cat "$work/baseline.first"); agent_first=$(cat "$work/agent.first")
 baseline_pid=$(cat "$work/baseline.pid"); agent_pid=$(cat "$work/agent.pid")
 

@@ -51,7 +51,7 @@ public sealed class SecureAgent : AgentBase
         {
             RateLimit = ToolRateLimit.PerMinute(10),
         });
-        DefineTool<TransferArgs>("transfer_funds", "Transfer funds between accounts", TransferFunds, new ToolOptions
+        DefineTool("transfer_funds", "Transfer funds between accounts", ExampleJson.Default.TransferArgs, TransferFunds, new ToolOptions
         {
             Secure = true,
             Sensitive = true,

@@ -50,7 +50,12 @@ public static class AgentApplication
         var certificate = settings.SslEnabled && listenOverride is null ? LoadCertificate(settings) : null;
 
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
-        builder.WebHost.UseKestrelHttpsConfiguration();
+        if (certificate is not null)
+        {
+            // Only HTTPS deployments pay for Kestrel's certificate-configuration services at start-up.
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

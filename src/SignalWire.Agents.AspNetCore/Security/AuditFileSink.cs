@@ -16,6 +16,12 @@ internal sealed class AuditFileSink : IAsyncDisposable
     private static readonly ConcurrentDictionary<string, AuditFileSink> Open = new(StringComparer.Ordinal);
     private static readonly Lock OpenGate = new();
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     private readonly Channel<byte[]> _lines = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly FileStream _file;
     private readonly Task _writer;
@@ -50,37 +56,52 @@ internal sealed class AuditFileSink : IAsyncDisposable
     /// <summary>Queues one event: <c>{"timestamp": ..., "event": name, ...fields}</c>.</summary>
     public void Write(DateTimeOffset timestamp, string eventName, ReadOnlySpan<(string Name, object? Value)> fields)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, SwmlJson.WriterOptions))
+        // One buffer and writer per thread: the only allocation per event is the finished line itself.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var writer = t_writer;
+        if (writer is null)
         {
-            writer.WriteStartObject();
-            writer.WriteString("timestamp", timestamp.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            writer.WriteString("event", eventName);
-            foreach (var (name, value) in fields)
-            {
-                switch (value)
-                {
-                    case null:
-                        writer.WriteNull(name);
-                        break;
-                    case double number:
-                        writer.WriteNumber(name, Math.Round(number, 3));
-                        break;
-                    case System.Text.Json.Nodes.JsonNode node:
-                        writer.WritePropertyName(name);
-                        node.WriteTo(writer);
-                        break;
-                    default:
-                        writer.WriteString(name, value.ToString());
-                        break;
-                }
-            }
-
-            writer.WriteEndObject();
+            t_writer = writer = new Utf8JsonWriter(buffer, SwmlJson.WriterOptions);
+        }
+        else
+        {
+            writer.Reset(buffer);
         }
 
+        writer.WriteStartObject();
+        writer.WriteString("timestamp", timestamp.UtcDateTime);
+        writer.WriteString("event", eventName);
+        foreach (var (name, value) in fields)
+        {
+            switch (value)
+            {
+                case null:
+                    writer.WriteNull(name);
+                    break;
+                case double number:
+                    writer.WriteNumber(name, Math.Round(number, 3));
+                    break;
+                case System.Text.Json.Nodes.JsonNode node:
+                    writer.WritePropertyName(name);
+                    node.WriteTo(writer);
+                    break;
+                default:
+                    writer.WriteString(name, value.ToString());
+                    break;
+            }
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
         buffer.Write("\n"u8);
         _lines.Writer.TryWrite(buffer.WrittenSpan.ToArray());
+        if (buffer.Capacity > 64 * 1024)
+        {
+            // An unusually large event (big arguments) does not pin its buffer to the thread.
+            t_buffer = null;
+            t_writer = null;
+        }
     }
 
     /// <summary>Releases this reference; the last one drains the queue and closes the file.</summary>

@@ -1,45 +1,79 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 
 namespace SignalWire.Agents.AspNetCore;
 
 /// <summary>
-/// A fixed-window limiter partitioned by key that stores one packed <c>long</c> (window number and count)
-/// per key, under a 64-bit keyed hash of the key. It never queues, allocates nothing for granted requests,
-/// and drops keys of past windows in one sweep per window, so a million distinct callers cost tens of
-/// megabytes rather than a limiter object each.
+/// A fixed-window limiter partitioned by key. Counts live in 64 lock-striped open-addressing tables of
+/// (keyed 64-bit hash, count) pairs: 12 bytes per caller, no object per key, no allocation for a granted
+/// request, and no whole-table resize pauses (a stripe grows on its own). A fixed window only needs the
+/// current window's counts, so each stripe is emptied when the window turns. Memory is bounded: past
+/// <see cref="MaxKeys"/> distinct callers in one window, further new callers are let through (a caller
+/// that rotates its id gets a fresh quota anyway) and counted in <see cref="Overflowed"/>.
 /// </summary>
 internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
 {
-    private const int CountBits = 21;
-    private const long CountMask = (1L << CountBits) - 1;
+    /// <summary>Most distinct keys held in one window.</summary>
+    public const int MaxKeys = StripeCount * MaxSlotsPerStripe * 3 / 4;
 
-    private readonly ConcurrentDictionary<ulong, long> _counters = new();
+    private const int StripeCount = 64;
+    private const int InitialSlots = 64;
+    private const int MaxSlotsPerStripe = 1 << 15;
+
+    private readonly Stripe[] _stripes = new Stripe[StripeCount];
     private readonly int _limit;
     private readonly long _windowTicks;
     private readonly TimeProvider _time;
     private readonly ulong _seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
     private long _sweptWindow;
-    private int _sweeping;
+    private long _overflowed;
 
     public CompactFixedWindowLimiter(int permitLimit, TimeSpan window, TimeProvider time)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(permitLimit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(permitLimit, (int)CountMask);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         _limit = permitLimit;
         _windowTicks = window.Ticks;
         _time = time;
+        for (var i = 0; i < StripeCount; i++)
+        {
+            _stripes[i] = new Stripe();
+        }
     }
 
-    /// <summary>Keys currently held (for tests and diagnostics).</summary>
-    internal int Count => _counters.Count;
+    /// <summary>Keys counted in the current window (for tests and diagnostics).</summary>
+    internal int Count
+    {
+        get
+        {
+            var (window, _) = Now();
+            var count = 0;
+            foreach (var stripe in _stripes)
+            {
+                lock (stripe.Gate)
+                {
+                    count += stripe.Window == window ? stripe.Used : 0;
+                }
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>New callers let through because the table was full (since start).</summary>
+    internal long Overflowed => Interlocked.Read(ref _overflowed);
 
     public override RateLimiterStatistics? GetStatistics(string resource)
     {
         var (window, _) = Now();
-        var used = _counters.TryGetValue(Hash(resource), out var packed) && packed >> CountBits == window ? (int)(packed & CountMask) : 0;
+        var key = Hash(resource);
+        var stripe = StripeOf(key);
+        int used;
+        lock (stripe.Gate)
+        {
+            used = stripe.Window == window && stripe.Find(key) is var slot and >= 0 ? stripe.Counts[slot] : 0;
+        }
+
         return new RateLimiterStatistics { CurrentAvailablePermits = _limit - used };
     }
 
@@ -49,10 +83,12 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
         var (window, retryAfter) = Now();
         SweepIfDue(window);
         var key = Hash(resource);
-        while (true)
+        var stripe = StripeOf(key);
+        lock (stripe.Gate)
         {
-            var exists = _counters.TryGetValue(key, out var packed);
-            var used = exists && packed >> CountBits == window ? (int)(packed & CountMask) : 0;
+            stripe.Enter(window);
+            var slot = stripe.Find(key);
+            var used = slot >= 0 ? stripe.Counts[slot] : 0;
             if (permitCount == 0)
             {
                 return used < _limit ? FixedWindowLease.Granted : new FixedWindowLease(false, retryAfter);
@@ -63,11 +99,14 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
                 return new FixedWindowLease(false, retryAfter);
             }
 
-            var next = (window << CountBits) | (long)(used + permitCount);
-            if (exists ? _counters.TryUpdate(key, next, packed) : _counters.TryAdd(key, next))
+            if (slot < 0 && (slot = stripe.Insert(key)) < 0)
             {
+                Interlocked.Increment(ref _overflowed);
                 return FixedWindowLease.Granted;
             }
+
+            stripe.Counts[slot] = used + permitCount;
+            return FixedWindowLease.Granted;
         }
     }
 
@@ -81,35 +120,30 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
         return (window, TimeSpan.FromTicks(((window + 1) * _windowTicks) - ticks));
     }
 
+    /// <summary>Once per window, empties every stripe of the previous one, so idle stripes do not keep a burst's memory.</summary>
     private void SweepIfDue(long window)
     {
-        if (Volatile.Read(ref _sweptWindow) >= window || Interlocked.Exchange(ref _sweeping, 1) == 1)
+        var swept = Volatile.Read(ref _sweptWindow);
+        if (swept >= window || Interlocked.CompareExchange(ref _sweptWindow, window, swept) != swept)
         {
             return;
         }
 
-        try
+        foreach (var stripe in _stripes)
         {
-            if (Volatile.Read(ref _sweptWindow) < window)
+            lock (stripe.Gate)
             {
-                foreach (var (key, packed) in _counters)
-                {
-                    if (packed >> CountBits < window)
-                    {
-                        _counters.TryRemove(new KeyValuePair<ulong, long>(key, packed));
-                    }
-                }
-
-                Volatile.Write(ref _sweptWindow, window);
+                stripe.Enter(window);
             }
-        }
-        finally
-        {
-            Volatile.Write(ref _sweeping, 0);
         }
     }
 
-    /// <summary>FNV-1a over the characters, started from a per-process random seed.</summary>
+    /// <summary>The stripe of a key: its top 6 bits (the slot uses low bits, the lowest being always 1).</summary>
+    private Stripe StripeOf(ulong key) => _stripes[(int)(key >> 58)];
+
+    private static int Home(ulong key, int mask) => (int)((key >> 1) & (ulong)mask);
+
+    /// <summary>FNV-1a over the characters, started from a per-process random seed; never 0 (0 marks an empty slot).</summary>
     private ulong Hash(string value)
     {
         var hash = 14695981039346656037UL ^ _seed;
@@ -118,6 +152,107 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
             hash = (hash ^ c) * 1099511628211UL;
         }
 
-        return hash;
+        return hash | 1;
+    }
+
+    /// <summary>One lock and one linear-probing table of the current window's counts.</summary>
+    private sealed class Stripe
+    {
+        public readonly Lock Gate = new();
+        public ulong[] Keys = new ulong[InitialSlots];
+        public int[] Counts = new int[InitialSlots];
+        public int Used;
+        public long Window = -1;
+
+        /// <summary>Moves to <paramref name="window"/>, dropping the previous window's counts (and a grown table).</summary>
+        public void Enter(long window)
+        {
+            if (Window == window)
+            {
+                return;
+            }
+
+            if (Keys.Length > InitialSlots)
+            {
+                Keys = new ulong[InitialSlots];
+                Counts = new int[InitialSlots];
+            }
+            else
+            {
+                Array.Clear(Keys);
+            }
+
+            Used = 0;
+            Window = window;
+        }
+
+        public int Find(ulong key)
+        {
+            var mask = Keys.Length - 1;
+            for (var i = Home(key, mask); ; i = (i + 1) & mask)
+            {
+                var k = Keys[i];
+                if (k == key)
+                {
+                    return i;
+                }
+
+                if (k == 0)
+                {
+                    return -1;
+                }
+            }
+        }
+
+        /// <summary>Adds <paramref name="key"/> with a count of 0; -1 when the stripe is at its maximum size.</summary>
+        public int Insert(ulong key)
+        {
+            if ((Used + 1) * 4 > Keys.Length * 3)
+            {
+                if (Keys.Length >= MaxSlotsPerStripe)
+                {
+                    return -1;
+                }
+
+                Grow();
+            }
+
+            var mask = Keys.Length - 1;
+            var i = Home(key, mask);
+            while (Keys[i] != 0)
+            {
+                i = (i + 1) & mask;
+            }
+
+            Keys[i] = key;
+            Counts[i] = 0;
+            Used++;
+            return i;
+        }
+
+        private void Grow()
+        {
+            var oldKeys = Keys;
+            var oldCounts = Counts;
+            Keys = new ulong[oldKeys.Length * 2];
+            Counts = new int[oldKeys.Length * 2];
+            var mask = Keys.Length - 1;
+            for (var j = 0; j < oldKeys.Length; j++)
+            {
+                if (oldKeys[j] == 0)
+                {
+                    continue;
+                }
+
+                var i = Home(oldKeys[j], mask);
+                while (Keys[i] != 0)
+                {
+                    i = (i + 1) & mask;
+                }
+
+                Keys[i] = oldKeys[j];
+                Counts[i] = oldCounts[j];
+            }
+        }
     }
 }

@@ -69,19 +69,27 @@ public sealed class InMemoryNonceStore : INonceStore
         }
     }
 
-    /// <summary>Drops expired keys; returns whether there is room. A full store of live keys re-sweeps at most once a second.</summary>
+    /// <summary>
+    /// Drops expired keys; returns whether there is room. A full store of live keys re-sweeps at most once a
+    /// second, and requests never queue behind a sweep: while one runs, the others answer from the count.
+    /// </summary>
     private bool Sweep(long now)
     {
-        lock (_sweepGate)
+        if (Count >= _capacity && now < Volatile.Read(ref _nextSweepWhenFull))
+        {
+            return false;
+        }
+
+        if (!_sweepGate.TryEnter())
+        {
+            return Count < _capacity;
+        }
+
+        try
         {
             if (Count < Volatile.Read(ref _sweepAt))
             {
                 return true;
-            }
-
-            if (Count >= _capacity && now < _nextSweepWhenFull)
-            {
-                return false;
             }
 
             foreach (var (key, expiry) in _entries)
@@ -96,11 +104,15 @@ public sealed class InMemoryNonceStore : INonceStore
             Volatile.Write(ref _sweepAt, Math.Clamp(Count * 2, 1024, _capacity));
             if (Count >= _capacity)
             {
-                _nextSweepWhenFull = now + FullBackoff.Ticks;
+                Volatile.Write(ref _nextSweepWhenFull, now + FullBackoff.Ticks);
                 return false;
             }
 
             return true;
+        }
+        finally
+        {
+            _sweepGate.Exit();
         }
     }
 }

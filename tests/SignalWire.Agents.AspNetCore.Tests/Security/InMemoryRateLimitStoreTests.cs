@@ -79,4 +79,24 @@ public sealed class InMemoryRateLimitStoreTests
         Assert.Equal(1, limiter.Count);
         limiter.Dispose();
     }
+
+    [Fact]
+    public void Memory_is_bounded_and_known_callers_stay_limited_when_the_table_is_full()
+    {
+        var limiter = (CompactFixedWindowLimiter)new InMemoryRateLimitStore(_time).CreateFixedWindow("t", 2, TimeSpan.FromMinutes(1));
+        Assert.True(limiter.AttemptAcquire("known").IsAcquired);
+        Assert.True(limiter.AttemptAcquire("known").IsAcquired);
+
+        var extra = 50_000;
+        for (var i = 0; i < CompactFixedWindowLimiter.MaxKeys + extra; i++)
+        {
+            Assert.True(limiter.AttemptAcquire(i.ToString(System.Globalization.CultureInfo.InvariantCulture)).IsAcquired);
+        }
+
+        // Every distinct caller is either counted or let through as overflow; nothing beyond the cap is stored.
+        Assert.InRange(limiter.Count, CompactFixedWindowLimiter.MaxKeys * 9 / 10, CompactFixedWindowLimiter.MaxKeys);
+        Assert.Equal(CompactFixedWindowLimiter.MaxKeys + extra + 1, limiter.Count + limiter.Overflowed);
+        Assert.False(limiter.AttemptAcquire("known").IsAcquired);
+        limiter.Dispose();
+    }
 }
