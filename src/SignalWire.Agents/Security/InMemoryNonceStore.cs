@@ -18,6 +18,7 @@ public sealed class InMemoryNonceStore : INonceStore
     private int _sweepAt;
     private int _count;
     private long _nextSweepWhenFull;
+    private int _sweeps;
 
     /// <summary>Creates a store holding at most <paramref name="capacity"/> live keys.</summary>
     public InMemoryNonceStore(TimeProvider? time = null, int capacity = 1_000_000)
@@ -69,9 +70,13 @@ public sealed class InMemoryNonceStore : INonceStore
         }
     }
 
+    /// <summary>Sweeps run so far (for tests and diagnostics).</summary>
+    internal int Sweeps => Volatile.Read(ref _sweeps);
+
     /// <summary>
-    /// Drops expired keys; returns whether there is room. A full store of live keys re-sweeps at most once a
-    /// second, and requests never queue behind a sweep: while one runs, the others answer from the count.
+    /// Drops expired keys; returns whether there is room. A store full of live keys is not scanned again
+    /// before its earliest key expires (nothing could be freed sooner), and at most once a second; requests
+    /// never queue behind a sweep: while one runs, the others answer from the count.
     /// </summary>
     private bool Sweep(long now)
     {
@@ -92,9 +97,15 @@ public sealed class InMemoryNonceStore : INonceStore
                 return true;
             }
 
+            Interlocked.Increment(ref _sweeps);
+            var earliestLive = long.MaxValue;
             foreach (var (key, expiry) in _entries)
             {
-                if (expiry <= now && _entries.TryRemove(new KeyValuePair<string, long>(key, expiry)))
+                if (expiry > now)
+                {
+                    earliestLive = Math.Min(earliestLive, expiry);
+                }
+                else if (_entries.TryRemove(new KeyValuePair<string, long>(key, expiry)))
                 {
                     Interlocked.Decrement(ref _count);
                 }
@@ -104,7 +115,7 @@ public sealed class InMemoryNonceStore : INonceStore
             Volatile.Write(ref _sweepAt, Math.Clamp(Count * 2, 1024, _capacity));
             if (Count >= _capacity)
             {
-                Volatile.Write(ref _nextSweepWhenFull, now + FullBackoff.Ticks);
+                Volatile.Write(ref _nextSweepWhenFull, Math.Max(now + FullBackoff.Ticks, earliestLive));
                 return false;
             }
 

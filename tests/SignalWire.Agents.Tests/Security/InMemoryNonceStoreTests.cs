@@ -43,4 +43,25 @@ public sealed class InMemoryNonceStoreTests
         Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync("after-expiry", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
         Assert.True(store.Count < 2000);
     }
+
+    [Fact]
+    public async Task A_store_full_of_live_keys_is_not_rescanned_before_its_earliest_key_expires()
+    {
+        var store = new InMemoryNonceStore(_time, capacity: 1024);
+        for (var i = 0; i < 1024; i++)
+        {
+            await store.RecordAsync($"k{i}", _time.GetUtcNow().AddMinutes(10 + i), TestContext.Current.CancellationToken);
+        }
+
+        for (var second = 0; second < 30; second++)
+        {
+            Assert.Equal(NonceOutcome.Unavailable, await store.RecordAsync($"late{second}", _time.GetUtcNow().AddMinutes(10), TestContext.Current.CancellationToken));
+            _time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        Assert.Equal(1, store.Sweeps);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync("after-the-first-expiry", _time.GetUtcNow().AddMinutes(10), TestContext.Current.CancellationToken));
+        Assert.Equal(2, store.Sweeps);
+    }
 }
