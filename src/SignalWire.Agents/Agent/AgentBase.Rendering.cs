@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SignalWire.Agents.Swml;
+using static SignalWire.Agents.Swml.JsonBuilding;
 
 namespace SignalWire.Agents;
 
@@ -132,9 +133,8 @@ public partial class AgentBase
             swaig["internal_fillers"] = _internalFillers.DeepClone();
         }
 
-        return new AiStaticParts(prompt, postPrompt, parameters, languages, globalData, hints, pronounce, swaig)
+        return new AiStaticParts(prompt, postPrompt, parameters, languages, globalData, hints, pronounce, Swml.RawJsonProperties.From(swaig))
         {
-            SwaigHeadRaw = Swml.RawJsonProperties.From(swaig),
             SwaigQuery = SwaigQueryString(),
             PostPromptUrl = _postPromptUrl?.ToString(),
             WebHookUrl = _webHookUrl?.ToString(),
@@ -172,12 +172,12 @@ public partial class AgentBase
         var function = language.FunctionFillers is { Count: > 0 } f ? f : null;
         if (speech is not null && function is not null)
         {
-            WriteStrings(w, "speech_fillers", speech);
-            WriteStrings(w, "function_fillers", function);
+            WriteList(w, "speech_fillers", speech);
+            WriteList(w, "function_fillers", function);
         }
         else if ((speech ?? function) is { } only)
         {
-            WriteStrings(w, "fillers", only);
+            WriteList(w, "fillers", only);
         }
 
         if (language.Params is { } p && (p.Stability is not null || p.Similarity is not null))
@@ -195,17 +195,6 @@ public partial class AgentBase
 
             w.WriteEndObject();
         }
-    }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            w.WriteStringValue(value);
-        }
-
-        w.WriteEndArray();
     }
 
     /// <summary>Writes each property of <paramref name="source"/> into the object being written.</summary>
@@ -238,16 +227,13 @@ public partial class AgentBase
 }
 
 /// <summary>Pre-serialised JSON of the request-independent parts of the <c>ai</c> verb.</summary>
-internal sealed record AiStaticParts(byte[] Prompt, byte[]? PostPrompt, byte[] Params, byte[]? Languages, byte[]? GlobalData, byte[]? Hints, byte[]? Pronounce, JsonObject SwaigHead)
+internal sealed record AiStaticParts(byte[] Prompt, byte[]? PostPrompt, byte[] Params, byte[]? Languages, byte[]? GlobalData, byte[]? Hints, byte[]? Pronounce, Swml.RawJsonProperties SwaigHead)
 {
     /// <summary>The verbs before <c>ai</c> (pre-answer, answer, record_call, post-answer), each serialised.</summary>
     public required byte[][] VerbsBefore { get; init; }
 
     /// <summary>The verbs after <c>ai</c>, each serialised.</summary>
     public required byte[][] VerbsAfter { get; init; }
-
-    /// <summary><see cref="SwaigHead"/>, pre-serialised for rendering.</summary>
-    public Swml.RawJsonProperties SwaigHeadRaw { get; init; } = Swml.RawJsonProperties.Empty;
 
     /// <summary>SWAIG query parameters for generated URLs (form-encoded, no <c>?</c>); empty when none.</summary>
     public string SwaigQuery { get; init; } = string.Empty;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static SignalWire.Agents.Swml.JsonBuilding;
 
 namespace SignalWire.Agents;
 
@@ -57,16 +58,16 @@ public sealed record MultilingualSettings
             w.WriteStartObject();
             w.WriteString("language", voice.Language);
             w.WriteString("voice", voice.Voice);
-            WriteOptional(w, "engine", voice.Engine);
-            WriteOptional(w, "model", voice.Model);
+            WriteIf(w, "engine", voice.Engine);
+            WriteIf(w, "model", voice.Model);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        WriteOptional(w, "engine", Engine);
-        WriteOptional(w, "model", Model);
-        WriteOptional(w, "provider", Provider);
-        WriteOptional(w, "start_language", StartLanguage);
+        WriteIf(w, "engine", Engine);
+        WriteIf(w, "model", Model);
+        WriteIf(w, "provider", Provider);
+        WriteIf(w, "start_language", StartLanguage);
         WriteList(w, "allowed", Allowed);
         if (MinSwitchWords is { } words)
         {
@@ -76,30 +77,6 @@ public sealed record MultilingualSettings
         WriteList(w, "fillers", Fillers);
         WriteList(w, "function_fillers", FunctionFillers);
         w.WriteEndObject();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is not null)
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    private static void WriteList(Utf8JsonWriter w, string name, IReadOnlyList<string>? values)
-    {
-        if (values is null)
-        {
-            return;
-        }
-
-        w.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            w.WriteStringValue(value);
-        }
-
-        w.WriteEndArray();
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static SignalWire.Agents.Swml.JsonBuilding;
 
 namespace SignalWire.Agents.Contexts;
 
@@ -257,31 +258,20 @@ public sealed class Context
     internal JsonObject ToJson()
     {
         var json = new JsonObject { ["steps"] = new JsonArray([.. _steps.Select(s => (JsonNode)s.ToJson())]) };
-        ContextStep.AddList(json, "valid_contexts", _validContexts);
-        ContextStep.AddList(json, "valid_steps", _validSteps);
-        if (_initialStep is not null)
-        {
-            json["initial_step"] = _initialStep;
-        }
-
-        if (_postPrompt is not null)
-        {
-            json["post_prompt"] = _postPrompt;
-        }
+        AddList(json, "valid_contexts", _validContexts);
+        AddList(json, "valid_steps", _validSteps);
+        AddIf(json, "initial_step", _initialStep);
+        AddIf(json, "post_prompt", _postPrompt);
 
         if ((_systemText ?? (_system.Count > 0 ? _system.ToText() : null)) is { } system)
         {
             json["system_prompt"] = system;
         }
 
-        ContextStep.AddFlag(json, "consolidate", _consolidate);
-        ContextStep.AddFlag(json, "full_reset", _fullReset);
-        if (_userPrompt is not null)
-        {
-            json["user_prompt"] = _userPrompt;
-        }
-
-        ContextStep.AddFlag(json, "isolated", _isolated);
+        AddFlag(json, "consolidate", _consolidate);
+        AddFlag(json, "full_reset", _fullReset);
+        AddIf(json, "user_prompt", _userPrompt);
+        AddFlag(json, "isolated", _isolated);
         if (_prompt.Count > 0)
         {
             json["pom"] = _prompt.ToPom();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static SignalWire.Agents.Swml.JsonBuilding;
 
 namespace SignalWire.Agents.Contexts;
 
@@ -235,11 +236,7 @@ public sealed class ContextStep
         var text = _text ?? (_sections.Count > 0 ? _sections.ToText() : null)
             ?? throw new AgentConfigurationException($"Step '{Name}' has no text or sections.");
         var json = new JsonObject { ["name"] = Name, ["text"] = text };
-        if (_criteria is not null)
-        {
-            json["step_criteria"] = _criteria;
-        }
-
+        AddIf(json, "step_criteria", _criteria);
         AddList(json, "functions", _functions);
         AddList(json, "valid_steps", _validSteps);
         AddList(json, "valid_contexts", _validContexts);
@@ -254,16 +251,8 @@ public sealed class ContextStep
         if (HasReset)
         {
             var reset = new JsonObject();
-            if (_resetSystemPrompt is not null)
-            {
-                reset["system_prompt"] = _resetSystemPrompt;
-            }
-
-            if (_resetUserPrompt is not null)
-            {
-                reset["user_prompt"] = _resetUserPrompt;
-            }
-
+            AddIf(reset, "system_prompt", _resetSystemPrompt);
+            AddIf(reset, "user_prompt", _resetUserPrompt);
             AddFlag(reset, "consolidate", _resetConsolidate);
             AddFlag(reset, "full_reset", _resetFullReset);
             json["reset"] = reset;
@@ -275,22 +264,6 @@ public sealed class ContextStep
         }
 
         return json;
-    }
-
-    internal static void AddList(JsonObject json, string key, List<string>? values)
-    {
-        if (values is not null)
-        {
-            json[key] = new JsonArray([.. values.Select(v => (JsonNode)v)]);
-        }
-    }
-
-    internal static void AddFlag(JsonObject json, string key, bool value)
-    {
-        if (value)
-        {
-            json[key] = true;
-        }
     }
 
     internal static List<string> Names(IEnumerable<string> names, string parameter)
@@ -318,21 +291,9 @@ public sealed class ContextStep
         public JsonObject ToJson()
         {
             var json = new JsonObject { ["questions"] = new JsonArray([.. Questions.Select(q => (JsonNode)q.ToJson())]) };
-            if (Prompt is not null)
-            {
-                json["prompt"] = Prompt;
-            }
-
-            if (OutputKey is not null)
-            {
-                json["output_key"] = OutputKey;
-            }
-
-            if (CompletionAction is not null)
-            {
-                json["completion_action"] = CompletionAction;
-            }
-
+            AddIf(json, "prompt", Prompt);
+            AddIf(json, "output_key", OutputKey);
+            AddIf(json, "completion_action", CompletionAction);
             AddFlag(json, "isolated", Isolated);
             return json;
         }

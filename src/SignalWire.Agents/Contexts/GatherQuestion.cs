@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static SignalWire.Agents.Swml.JsonBuilding;
 
 namespace SignalWire.Agents.Contexts;
 
@@ -21,26 +22,10 @@ public sealed record GatherQuestion(
             json["type"] = Type;
         }
 
-        if (Confirm)
-        {
-            json["confirm"] = true;
-        }
-
-        if (Prompt is not null)
-        {
-            json["prompt"] = Prompt;
-        }
-
-        if (Functions is not null)
-        {
-            json["functions"] = new JsonArray([.. Functions.Select(f => (JsonNode)f)]);
-        }
-
-        if (Isolated is { } isolated)
-        {
-            json["isolated"] = isolated;
-        }
-
+        AddFlag(json, "confirm", Confirm);
+        AddIf(json, "prompt", Prompt);
+        AddList(json, "functions", Functions);
+        AddIf(json, "isolated", Isolated);
         return json;
     }
 }

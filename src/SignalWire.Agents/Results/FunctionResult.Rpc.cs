@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static SignalWire.Agents.Swml.JsonBuilding;
 
 namespace SignalWire.Agents;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using static SignalWire.Agents.Swml.JsonBuilding;
 
 namespace SignalWire.Agents;
 
@@ -64,8 +65,8 @@ public sealed partial class FunctionResult
             sms["body"] = body;
         }
 
-        AddList(sms, "media", media);
-        AddList(sms, "tags", tags);
+        AddNonEmptyList(sms, "media", media);
+        AddNonEmptyList(sms, "tags", tags);
         if (region is not null)
         {
             sms["region"] = region;
@@ -149,30 +150,6 @@ public sealed partial class FunctionResult
         if (!allowed.Contains(value, StringComparer.Ordinal))
         {
             throw new ArgumentException($"{name} must be one of: {string.Join(", ", allowed)}.", name);
-        }
-    }
-
-    private static void AddIf(JsonObject target, string key, string? value)
-    {
-        if (value is not null)
-        {
-            target[key] = value;
-        }
-    }
-
-    private static void AddIf(JsonObject target, string key, double? value)
-    {
-        if (value is { } number)
-        {
-            target[key] = number;
-        }
-    }
-
-    private static void AddList(JsonObject target, string key, IReadOnlyList<string>? values)
-    {
-        if (values is { Count: > 0 })
-        {
-            target[key] = new JsonArray([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
         }
     }
 }

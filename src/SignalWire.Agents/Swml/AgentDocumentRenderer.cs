@@ -76,7 +76,7 @@ public static class AgentDocumentRenderer
         if (tools.Count > 0 || parts.SwaigHead.Count > 0)
         {
             writer.WriteStartObject("SWAIG"u8);
-            parts.SwaigHeadRaw.WriteTo(writer);
+            parts.SwaigHead.WriteTo(writer);
         }
 
         if (tools.Count > 0)
@@ -90,7 +90,7 @@ public static class AgentDocumentRenderer
                 writer.WriteString("description"u8, tool.Description);
                 writer.WritePropertyName("parameters"u8);
                 writer.WriteRawValue(tool.WireParametersUtf8.Span, skipInputValidation: true);
-                tool.WireBeforeUrlRaw.WriteTo(writer);
+                tool.WireBeforeUrl.WriteTo(writer);
                 if (tool.Secure)
                 {
                     WriteUrl(writer, "web_hook_url"u8, webhookBase, "/swaig/", parts.SwaigQuery, tokens, tool.Name, boundCallId);
@@ -100,7 +100,7 @@ public static class AgentDocumentRenderer
                     WriteUrl(writer, "web_hook_url"u8, webhookBase, "/swaig/", parts.SwaigQuery);
                 }
 
-                tool.WireAfterUrlRaw.WriteTo(writer);
+                tool.WireAfterUrl.WriteTo(writer);
                 if (tool.DataMap is not null)
                 {
                     writer.WritePropertyName("data_map"u8);

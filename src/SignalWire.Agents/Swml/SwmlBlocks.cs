@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using static SignalWire.Agents.Swml.JsonBuilding;
 
 namespace SignalWire.Agents.Swml;
 
@@ -131,14 +132,14 @@ public sealed record RecordOptions
         }
 
         var json = new JsonObject();
-        SwmlSection.AddIf(json, "stereo", Stereo);
-        SwmlSection.AddIf(json, "format", Format);
-        SwmlSection.AddIf(json, "direction", Direction?.ToString().ToLowerInvariant());
-        SwmlSection.AddIf(json, "terminators", Terminators);
-        SwmlSection.AddIf(json, "beep", Beep);
-        SwmlSection.AddIf(json, "end_silence_timeout", EndSilenceTimeout);
-        SwmlSection.AddIf(json, "max_length", MaxLength);
-        SwmlSection.AddIf(json, "status_url", StatusUrl?.ToString());
+        AddIf(json, "stereo", Stereo);
+        AddIf(json, "format", Format);
+        AddIf(json, "direction", Direction?.ToString().ToLowerInvariant());
+        AddIf(json, "terminators", Terminators);
+        AddIf(json, "beep", Beep);
+        AddIf(json, "end_silence_timeout", EndSilenceTimeout);
+        AddIf(json, "max_length", MaxLength);
+        AddIf(json, "status_url", StatusUrl?.ToString());
         return json;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using static SignalWire.Agents.Swml.JsonBuilding;
 
 namespace SignalWire.Agents.Swml;
 
@@ -344,22 +345,6 @@ public sealed class SwmlSection
         return new JsonArray([.. block._verbs.Select(v => (JsonNode)v)]);
     }
 
-    internal static void AddIf(JsonObject json, string key, JsonNode? value)
-    {
-        if (value is not null)
-        {
-            json[key] = value;
-        }
-    }
-
-    internal static void AddIf(JsonObject json, string key, string? value) => AddIf(json, key, value is null ? null : JsonValue.Create(value));
-
-    internal static void AddIf(JsonObject json, string key, bool? value) => AddIf(json, key, value is { } v ? JsonValue.Create(v) : null);
-
-    internal static void AddIf(JsonObject json, string key, int? value) => AddIf(json, key, value is { } v ? JsonValue.Create(v) : null);
-
-    internal static void AddIf(JsonObject json, string key, double? value) => AddIf(json, key, value is { } v ? JsonValue.Create(v) : null);
-
     private SwmlSection Add(string verb, JsonNode? config)
     {
         _verbs.Add(new JsonObject { [verb] = config });
@@ -388,6 +373,4 @@ public sealed class SwmlSection
 
     private static int? Positive(int? value, string name) =>
         value is <= 0 ? throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive.") : value;
-
-    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
 }

@@ -41,9 +41,9 @@ public sealed class ToolDefinition
 
         WireParameters = wire;
         WireParametersUtf8 = Swml.SwmlJson.ToUtf8(wire);
-        (WireBeforeUrl, WireAfterUrl) = WireExtras(options);
-        WireBeforeUrlRaw = Swml.RawJsonProperties.From(WireBeforeUrl);
-        WireAfterUrlRaw = Swml.RawJsonProperties.From(WireAfterUrl);
+        var (beforeUrl, afterUrl) = WireExtras(options);
+        WireBeforeUrl = Swml.RawJsonProperties.From(beforeUrl);
+        WireAfterUrl = Swml.RawJsonProperties.From(afterUrl);
         Validator = ArgumentSchema.Compile(validation);
         Required = parameters["required"] is JsonArray list ? [.. list.Select(i => i!.GetValue<string>())] : [];
         SensitiveParameters = (options.SensitiveParameters ?? []).Concat(extraSensitive ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -78,17 +78,11 @@ public sealed class ToolDefinition
 
     internal ReadOnlyMemory<byte> WireParametersUtf8 { get; }
 
-    /// <summary>Fields rendered after <c>parameters</c> and before <c>web_hook_url</c>: wait_file, fillers, wait_file_loops.</summary>
-    internal JsonObject WireBeforeUrl { get; }
+    /// <summary>Fields rendered after <c>parameters</c> and before <c>web_hook_url</c> (wait_file, fillers, wait_file_loops), pre-serialised.</summary>
+    internal Swml.RawJsonProperties WireBeforeUrl { get; }
 
-    /// <summary>Fields rendered after <c>web_hook_url</c>: meta_data, meta_data_token, active, skip_fillers, wait_for_fillers.</summary>
-    internal JsonObject WireAfterUrl { get; }
-
-    /// <summary><see cref="WireBeforeUrl"/>, pre-serialised for rendering.</summary>
-    internal Swml.RawJsonProperties WireBeforeUrlRaw { get; }
-
-    /// <summary><see cref="WireAfterUrl"/>, pre-serialised for rendering.</summary>
-    internal Swml.RawJsonProperties WireAfterUrlRaw { get; }
+    /// <summary>Fields rendered after <c>web_hook_url</c> (meta_data, meta_data_token, active, skip_fillers, wait_for_fillers), pre-serialised.</summary>
+    internal Swml.RawJsonProperties WireAfterUrl { get; }
 
     internal ToolInvoker Invoke { get; }
 
