@@ -101,7 +101,7 @@ internal static class Cli
         {
             return Guard(parse, async () =>
             {
-                var assembly = await AgentLoader.LoadAsync(parse.GetRequiredValue(PathArgument), parse.GetRequiredValue(ConfigurationOption), parse.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
+                var assembly = await LoadAssemblyAsync(parse, cancellationToken).ConfigureAwait(false);
                 return ListAgentsCommand.Run(parse.InvocationConfiguration.Output, AgentLoader.Discover(assembly));
             });
         }
@@ -145,10 +145,13 @@ internal static class Cli
 
     private static Task<int> WithAgentAsync(ParseResult parse, Func<AgentBase, TextWriter, Task<int>> command, CancellationToken cancellationToken) => Guard(parse, async () =>
     {
-        var assembly = await AgentLoader.LoadAsync(parse.GetRequiredValue(PathArgument), parse.GetRequiredValue(ConfigurationOption), parse.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
+        var assembly = await LoadAssemblyAsync(parse, cancellationToken).ConfigureAwait(false);
         var agent = AgentLoader.Select(AgentLoader.Discover(assembly), parse.GetValue(AgentOption)).Create();
         return await command(agent, parse.InvocationConfiguration.Output).ConfigureAwait(false);
     });
+
+    private static Task<System.Reflection.Assembly> LoadAssemblyAsync(ParseResult parse, CancellationToken cancellationToken) =>
+        AgentLoader.LoadAsync(parse.GetRequiredValue(PathArgument), parse.GetRequiredValue(ConfigurationOption), parse.InvocationConfiguration.Error, cancellationToken);
 
     private static int AuditAgent(TextWriter output, AgentBase agent, bool json)
     {

@@ -25,11 +25,6 @@ internal sealed record CommandInput
     /// <summary>How much of the agent's log reaches standard error: errors by default, none with <c>--raw</c>, everything with <c>--verbose</c>.</summary>
     public LogLevel LogLevel => Raw ? LogLevel.None : Verbose ? LogLevel.Debug : LogLevel.Error;
 
-    /// <summary>Splits a <c>NAME=VALUE</c> option value.</summary>
-    public static (string Name, string Value) Pair(string option, string text)
-    {
-        var equals = text.IndexOf('=', StringComparison.Ordinal);
-        return equals > 0 ? (text[..equals], text[(equals + 1)..])
-            : throw new Loading.CliException($"{option} '{text}' must look like NAME=VALUE.");
-    }
+    /// <summary>The <c>--header</c> values as (name, value) pairs.</summary>
+    public IEnumerable<(string Name, string Value)> HeaderPairs() => Headers.Select(h => CliText.Pair("--header", h));
 }

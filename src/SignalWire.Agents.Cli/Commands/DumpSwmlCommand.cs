@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using SignalWire.Agents.Cli.Hosting;
-using SignalWire.Agents.Cli.Loading;
 using SignalWire.Agents.Cli.Output;
 
 namespace SignalWire.Agents.Cli.Commands;
@@ -14,13 +11,13 @@ internal static class DumpSwmlCommand
 {
     public static async Task<int> RunAsync(TextWriter output, AgentBase agent, CommandInput input, CancellationToken cancellationToken)
     {
-        var body = input.Body is null ? input.Call.SwmlFetchBody() : ParseBody(input.Body);
-        var query = string.Join('&', input.Query.Select(q => CommandInput.Pair("--query", q))
+        var body = input.Body is null ? input.Call.SwmlFetchBody() : CliText.ParseObject("--body", input.Body);
+        var query = string.Join('&', input.Query.Select(q => CliText.Pair("--query", q))
             .Select(q => Uri.EscapeDataString(q.Name) + "=" + Uri.EscapeDataString(q.Value)));
         var host = await LocalAgentHost.StartAsync(agent, input.LogLevel, cancellationToken).ConfigureAwait(false);
         await using var hostScope = host.ConfigureAwait(false);
         using var response = await AgentResponse.PostJsonAsync(host.Client, query.Length == 0 ? string.Empty : "?" + query, body,
-            input.Headers.Select(h => CommandInput.Pair("--header", h)), cancellationToken).ConfigureAwait(false);
+            input.HeaderPairs(), cancellationToken).ConfigureAwait(false);
         var swml = await AgentResponse.ReadAsync(response, "The SWML fetch", cancellationToken).ConfigureAwait(false);
         if (!input.Raw)
         {
@@ -29,17 +26,5 @@ internal static class DumpSwmlCommand
 
         JsonOutput.Write(output, swml, indented: !input.Raw);
         return 0;
-    }
-
-    private static JsonNode ParseBody(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text) as JsonObject ?? throw new CliException("--body must be a JSON object.");
-        }
-        catch (JsonException ex)
-        {
-            throw new CliException($"--body is not valid JSON: {ex.Message}", ex);
-        }
     }
 }

@@ -16,7 +16,7 @@ internal static class ExecCommand
         var known = agent.Tools.TryGet(function, out var tool);
         if (!known && !agent.HasDynamicConfig)
         {
-            throw new CliException($"Function '{function}' not found in agent '{agent.Name}'. Tools: {ToolList(agent)}.");
+            throw NotFound(agent, function);
         }
 
         var arguments = ToolArguments.Parse(input.Arguments, input.ArgumentsJson, tool?.WireParameters);
@@ -31,10 +31,10 @@ internal static class ExecCommand
         var host = await LocalAgentHost.StartAsync(agent, input.LogLevel, cancellationToken).ConfigureAwait(false);
         await using var hostScope = host.ConfigureAwait(false);
         using var response = await AgentResponse.PostJsonAsync(host.Client, url, input.Call.ToolCallBody(function, arguments, tool),
-            input.Headers.Select(h => CommandInput.Pair("--header", h)), cancellationToken).ConfigureAwait(false);
+            input.HeaderPairs(), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
-            throw new CliException($"Function '{function}' not found in agent '{agent.Name}'. Tools: {ToolList(agent)}.");
+            throw NotFound(agent, function);
         }
 
         var result = await AgentResponse.ReadAsync(response, $"The call to '{function}'", cancellationToken).ConfigureAwait(false);
@@ -42,5 +42,6 @@ internal static class ExecCommand
         return 0;
     }
 
-    private static string ToolList(AgentBase agent) => agent.Tools.Count == 0 ? "(none)" : string.Join(", ", agent.Tools.All.Select(t => t.Name));
+    private static CliException NotFound(AgentBase agent, string function) => new(
+        $"Function '{function}' not found in agent '{agent.Name}'. Tools: {(agent.Tools.Count == 0 ? "(none)" : string.Join(", ", agent.Tools.All.Select(t => t.Name)))}.");
 }

@@ -9,7 +9,7 @@ internal static class ListAgentsCommand
     {
         if (candidates.Count == 0)
         {
-            throw new CliException("No agent found: expected a public AgentBase subclass with a parameterless constructor, or a public static member marked [AgentFactory].");
+            throw new CliException(AgentLoader.NoAgentFound);
         }
 
         var width = candidates.Max(c => c.Name.Length);

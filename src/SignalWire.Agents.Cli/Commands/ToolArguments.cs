@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SignalWire.Agents.Cli.Loading;
 
@@ -14,30 +13,14 @@ internal static class ToolArguments
 {
     public static JsonObject Parse(IEnumerable<string> pairs, string? json, JsonObject? parameters)
     {
-        var result = new JsonObject();
-        if (json is not null)
-        {
-            try
-            {
-                result = JsonNode.Parse(json) as JsonObject ?? throw new CliException("--args-json must be a JSON object.");
-            }
-            catch (JsonException ex)
-            {
-                throw new CliException($"--args-json is not valid JSON: {ex.Message}", ex);
-            }
-        }
+        var result = json is null ? [] : CliText.ParseObject("--args-json", json);
 
         var properties = parameters?["properties"] as JsonObject;
         foreach (var pair in pairs)
         {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new CliException($"--arg '{pair}' must look like name=value.");
-            }
-
-            var name = pair[..equals].Replace('-', '_');
-            result[name] = Convert(name, pair[(equals + 1)..], properties?[name] as JsonObject);
+            var (key, value) = CliText.Pair("--arg", pair);
+            var name = key.Replace('-', '_');
+            result[name] = Convert(name, value, properties?[name] as JsonObject);
         }
 
         return result;
@@ -68,13 +51,13 @@ internal static class ToolArguments
 
         if (types.Contains("array"))
         {
-            return value.StartsWith('[') ? ParseJson(name, value)
+            return value.StartsWith('[') ? CliText.ParseJson($"--arg {name}: '{value}'", value)
                 : new JsonArray([.. value.Split(',', StringSplitOptions.TrimEntries).Select(item => Convert(name, item, schema?["items"] as JsonObject))]);
         }
 
         if (types.Contains("object"))
         {
-            return ParseJson(name, value);
+            return CliText.ParseJson($"--arg {name}: '{value}'", value);
         }
 
         if (types.Count == 0 || types.Contains("string"))
@@ -98,16 +81,4 @@ internal static class ToolArguments
         "FALSE" or "NO" or "0" => false,
         _ => null,
     };
-
-    private static JsonNode? ParseJson(string name, string value)
-    {
-        try
-        {
-            return JsonNode.Parse(value);
-        }
-        catch (JsonException ex)
-        {
-            throw new CliException($"--arg {name}: '{value}' is not valid JSON: {ex.Message}", ex);
-        }
-    }
 }

@@ -1,14 +1,18 @@
+using Microsoft.AspNetCore.Http;
+using SignalWire.Agents.AspNetCore.Http;
 using SignalWire.Agents.Security;
 
 namespace SignalWire.Agents.Cli.Hosting;
 
 /// <summary>
 /// Makes requests look as the platform's would to the agent's checks: the <c>Host</c> the agent allows,
-/// and, when a signing key is configured, an <c>X-SignalWire-Signature</c> over the public URL the agent
-/// will reconstruct and the body.
+/// and, when a signing key is configured, an <c>X-SignalWire-Signature</c> over the public URL and the body.
+/// The public URL comes from the agent's own rule (<see cref="WebhookBaseResolver"/>), applied to this request.
 /// </summary>
 internal sealed class PlatformRequestHandler(AgentSettings settings, int localPort) : DelegatingHandler
 {
+    private readonly WebhookBaseResolver _urls = new(settings);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (AllowedHost() is { } host)
@@ -16,11 +20,10 @@ internal sealed class PlatformRequestHandler(AgentSettings settings, int localPo
             request.Headers.Host = host;
         }
 
-        if (settings.SigningKey is { } key && request.RequestUri is { } uri)
+        if (settings.SigningKey is { } key)
         {
             var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var signature = WebhookSignature.ComputeHex(key, PublicUrl(uri, request.Headers.Host), body);
-            request.Headers.TryAddWithoutValidation("X-SignalWire-Signature", signature);
+            request.Headers.TryAddWithoutValidation("X-SignalWire-Signature", WebhookSignature.ComputeHex(key, PublicUrl(request), body));
         }
 
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -30,20 +33,21 @@ internal sealed class PlatformRequestHandler(AgentSettings settings, int localPo
         ? allowed.StartsWith("*.", StringComparison.Ordinal) ? "swaig-test" + allowed[1..] : allowed
         : null;
 
-    /// <summary>The URL as the agent sees it: the proxy base, else the HTTPS domain, else the request's own host.</summary>
-    private string PublicUrl(Uri uri, string? hostHeader)
+    /// <summary>The URL the agent will reconstruct for <paramref name="request"/> when it checks the signature.</summary>
+    private string PublicUrl(HttpRequestMessage request)
     {
-        var pathAndQuery = uri.PathAndQuery;
-        if (settings.ProxyUrlBase is { } proxy)
+        var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
+        var context = new DefaultHttpContext();
+        context.Request.Scheme = uri.Scheme;
+        context.Request.Host = HostString.FromUriComponent(request.Headers.Host ?? uri.Authority);
+        context.Request.Path = PathString.FromUriComponent(uri);
+        context.Request.QueryString = QueryString.FromUriComponent(uri);
+        context.Connection.LocalPort = localPort;
+        foreach (var (name, values) in request.Headers)
         {
-            return proxy.GetLeftPart(UriPartial.Authority) + proxy.AbsolutePath.TrimEnd('/') + pathAndQuery;
+            context.Request.Headers[name] = values.ToArray();
         }
 
-        if (settings.SslEnabled && settings.Domain is { Length: > 0 } domain)
-        {
-            return "https://" + (localPort == 443 ? domain : domain + ":" + localPort) + pathAndQuery;
-        }
-
-        return uri.Scheme + "://" + (hostHeader ?? uri.Authority) + pathAndQuery;
+        return _urls.PublicRequestUrl(context);
     }
 }

@@ -10,6 +10,9 @@ namespace SignalWire.Agents.Cli.Loading;
 /// </summary>
 internal static class AgentLoader
 {
+    /// <summary>What is said when an assembly holds no agent the tool can create.</summary>
+    public const string NoAgentFound = "No agent found: expected a public AgentBase subclass with a parameterless constructor, or a public static member marked [AgentFactory].";
+
     /// <summary>Loads the agent assembly at <paramref name="path"/>: a <c>.dll</c>, a <c>.csproj</c> or a project directory.</summary>
     public static async Task<Assembly> LoadAsync(string path, string configuration, TextWriter log, CancellationToken cancellationToken)
     {
@@ -82,7 +85,7 @@ internal static class AgentLoader
     {
         if (candidates.Count == 0)
         {
-            throw new CliException("No agent found: expected a public AgentBase subclass with a parameterless constructor, or a public static member marked [AgentFactory].");
+            throw new CliException(NoAgentFound);
         }
 
         if (name is null)
