@@ -12,14 +12,11 @@ internal sealed partial class AgentEndpoints
 {
     private async Task DispatchToolAsync(HttpContext context)
     {
-        var (status, body) = await ReadBodyAsync(context).ConfigureAwait(false);
-        if (status != BodyStatus.Ok)
+        if (await ReadObjectOrRejectAsync(context).ConfigureAwait(false) is not { } request)
         {
-            await RejectBodyAsync(context, status).ConfigureAwait(false);
             return;
         }
 
-        var request = body!;
         var name = request.GetString("function");
         if (string.IsNullOrEmpty(name))
         {

@@ -194,6 +194,34 @@ internal sealed partial class AgentEndpoints
     private ValueTask<(BodyStatus Status, JsonObject? Body)> ReadBodyAsync(HttpContext context) =>
         RequestBody.ReadJsonObjectAsync(context, _settings.MaxRequestBodySize, _signatureCheck);
 
+    /// <summary>The body as a JSON object, or <see langword="null"/> after answering why it was refused.</summary>
+    private async ValueTask<JsonObject?> ReadObjectOrRejectAsync(HttpContext context)
+    {
+        var (status, body) = await ReadBodyAsync(context).ConfigureAwait(false);
+        if (status == BodyStatus.Ok)
+        {
+            return body;
+        }
+
+        await RejectBodyAsync(context, status).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Runs an author's callback; a failure (other than the client going away) is logged and reported as <see langword="false"/>.</summary>
+    private static async ValueTask<bool> RunCallbackAsync(HttpContext context, Func<CancellationToken, ValueTask> callback, Action<Exception> logFailure)
+    {
+        try
+        {
+            await callback(context.RequestAborted).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            logFailure(ex);
+            return false;
+        }
+    }
+
     private async Task RenderSwmlAsync(HttpContext context)
     {
         SwmlFetch? fetch = null;
@@ -287,53 +315,33 @@ internal sealed partial class AgentEndpoints
 
     private async Task ReceiveSummaryAsync(HttpContext context)
     {
-        var (status, body) = await ReadBodyAsync(context).ConfigureAwait(false);
-        if (status != BodyStatus.Ok)
+        if (await ReadObjectOrRejectAsync(context).ConfigureAwait(false) is not { } body)
         {
-            await RejectBodyAsync(context, status).ConfigureAwait(false);
             return;
         }
 
-        var callId = body!.GetString("call_id");
+        var callId = body.GetString("call_id");
         if (!await CheckTokenAsync(context, AgentDocumentRenderer.PostPromptFunction, callId, oneTime: false).ConfigureAwait(false))
         {
             return;
         }
 
-        var succeeded = true;
-        try
-        {
-            await _agent.OnSummaryAsync(new PostPromptSummary(body!), context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
-        {
-            Log.SummaryFailed(_logger, ex, callId);
-            succeeded = false;
-        }
-
+        var succeeded = await RunCallbackAsync(context, ct => _agent.OnSummaryAsync(new PostPromptSummary(body), ct),
+            ex => Log.SummaryFailed(_logger, ex, callId)).ConfigureAwait(false);
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, succeeded ? SummaryOk : SummaryFailed).ConfigureAwait(false);
     }
 
     private async Task ReceiveDebugEventAsync(HttpContext context)
     {
-        var (status, body) = await ReadBodyAsync(context).ConfigureAwait(false);
-        if (status != BodyStatus.Ok)
+        if (await ReadObjectOrRejectAsync(context).ConfigureAwait(false) is not { } body)
         {
-            await RejectBodyAsync(context, status).ConfigureAwait(false);
             return;
         }
 
-        var debugEvent = new DebugEvent(body!);
+        var debugEvent = new DebugEvent(body);
         Log.DebugEventReceived(_logger, _agent.Name, debugEvent.EventType, debugEvent.CallId);
-        try
-        {
-            await _agent.OnDebugEventAsync(debugEvent, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
-        {
-            Log.DebugEventFailed(_logger, ex, debugEvent.EventType, debugEvent.CallId);
-        }
-
+        await RunCallbackAsync(context, ct => _agent.OnDebugEventAsync(debugEvent, ct),
+            ex => Log.DebugEventFailed(_logger, ex, debugEvent.EventType, debugEvent.CallId)).ConfigureAwait(false);
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, DebugEventOk).ConfigureAwait(false);
     }
 
