@@ -139,7 +139,7 @@ public partial class AgentBase
             PostPromptUrl = _postPromptUrl?.ToString(),
             WebHookUrl = _webHookUrl?.ToString(),
             DebugEventsLevel = _debugEventsLevel,
-            ParamsObject = _debugEventsLevel is null ? null : ParamsWithoutDebugKeys(),
+            ParamsForDebug = _debugEventsLevel is null ? null : Swml.RawJsonProperties.From(ParamsWithoutDebugKeys()),
             Multilingual = _multilingual is null ? null : Write(_multilingual.WriteTo),
             VerbsBefore = [.. VerbsBeforeAi().Select(v => Write(w => v.WriteTo(w)))],
             VerbsAfter = [.. _postAiVerbs.Select(v => Write(w => v.WriteTo(w)))],
@@ -247,8 +247,8 @@ internal sealed record AiStaticParts(byte[] Prompt, byte[]? PostPrompt, byte[] P
     /// <summary>Debug-event level when debug events are on.</summary>
     public int? DebugEventsLevel { get; init; }
 
-    /// <summary>The params as an object, kept only when per-request keys (debug URL) must be added to them.</summary>
-    public JsonObject? ParamsObject { get; init; }
+    /// <summary>The params, pre-serialised property by property, kept only when per-request keys (the debug URL) must be added to them.</summary>
+    public Swml.RawJsonProperties? ParamsForDebug { get; init; }
 
     /// <summary><c>ai.multilingual</c>, serialised.</summary>
     public byte[]? Multilingual { get; init; }

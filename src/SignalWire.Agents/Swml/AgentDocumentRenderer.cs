@@ -128,10 +128,10 @@ public static class AgentDocumentRenderer
             writer.WriteEndObject();
         }
 
-        if (parts.ParamsObject is { } parameters)
+        if (parts.ParamsForDebug is { } parameters)
         {
             writer.WriteStartObject("params"u8);
-            AgentBase.WriteProperties(writer, parameters);
+            parameters.WriteTo(writer);
             WriteUrl(writer, "debug_webhook_url"u8, webhookBase, DebugEventsPath, parts.SwaigQuery);
             writer.WriteNumber("debug_webhook_level"u8, parts.DebugEventsLevel!.Value);
             writer.WriteEndObject();
