@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(1005, LogLevel.Debug, "Rejected {Method} {Path} with {Status}: {Reason}")]
     public static partial void RequestRejected(ILogger logger, string method, string path, int status, string reason);
 
+    [LoggerMessage(1007, LogLevel.Warning, "Refused {Method} {Path} with {Status}: {Reason}")]
+    public static partial void MalformedRequest(ILogger logger, string method, string path, int status, string reason);
+
     [LoggerMessage(1006, LogLevel.Error, "Unexpected error while handling {Method} {Path}")]
     public static partial void UnexpectedError(ILogger logger, Exception exception, string method, string path);
 

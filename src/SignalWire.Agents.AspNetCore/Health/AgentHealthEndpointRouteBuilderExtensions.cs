@@ -15,8 +15,8 @@ public static class AgentHealthEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps <c>GET /health</c> (liveness: the process answers; no dependency is checked) and
-    /// <c>GET /ready</c> (readiness: every check tagged <see cref="ReadyTag"/>). Neither needs credentials,
-    /// and neither reveals more than a status word.
+    /// <c>GET /ready</c> (readiness: every check tagged <see cref="ReadyTag"/>), also for HEAD; other methods
+    /// get 405. Neither needs credentials, and neither reveals more than a status word.
     /// </summary>
     public static IEndpointConventionBuilder MapSignalWireHealth(this IEndpointRouteBuilder endpoints, string livenessPath = "/health", string readinessPath = "/ready")
     {
@@ -31,6 +31,10 @@ public static class AgentHealthEndpointRouteBuilderExtensions
             Predicate = static check => check.Tags.Contains(ReadyTag),
             ResponseWriter = static (context, report) => WriteAsync(context, report, "ready", "not_ready"),
         });
+        // GET and HEAD only: other methods get 405 (a 200 to CONNECT, say, would be a protocol error).
+        var methods = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
+        live.WithMetadata(methods);
+        ready.WithMetadata(methods);
         return new CompositeConventionBuilder([live, ready]);
     }
 

@@ -19,6 +19,9 @@ namespace SignalWire.Agents.AspNetCore;
 /// </summary>
 public static class AgentApplication
 {
+    /// <summary>Longest a client may take to send a request's headers.</summary>
+    private static readonly TimeSpan RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Builds (without starting) the application for <paramref name="agent"/>.</summary>
     /// <param name="agent">The agent.</param>
     /// <param name="args">Command-line arguments for the host's configuration.</param>
@@ -63,6 +66,11 @@ public static class AgentApplication
             // oversized body can be drained and the 413 delivered cleanly, while huge bodies cut the connection.
             kestrel.Limits.MaxRequestBodySize = Math.Max(2 * settings.MaxRequestBodySize, settings.MaxRequestBodySize + (64 * 1024));
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            // Idle and half-open connections are bounded in number and time, so holding sockets costs an attacker more than us.
+            kestrel.Limits.MaxConcurrentConnections = settings.MaxConnections;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = settings.MaxConnections;
+            kestrel.Limits.KeepAliveTimeout = settings.KeepAliveTimeout;
+            kestrel.Limits.RequestHeadersTimeout = RequestHeadersTimeout;
             if (listenOverride is null)
             {
                 Listen(kestrel, settings, certificate);
@@ -72,8 +80,6 @@ public static class AgentApplication
                 kestrel.Listen(listenOverride);
             }
         });
-        // Request-start lines carry the query string, which holds secure tools' tokens: keep them out of the log.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddSignalWireAgent(agent);
         builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
         {

@@ -29,6 +29,7 @@ public static class AgentServiceCollectionExtensions
     private static IServiceCollection AddSignalWireCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.Extensions.Logging.LoggerFilterOptions>, Diagnostics.RequestLineLogging>());
         services.AddMetrics();
         services.TryAddSingleton(sp => new AgentMetrics(System.Diagnostics.Metrics.MeterFactoryExtensions.Create(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), AgentMetrics.MeterName)));
         services.TryAddSingleton<IRateLimitStore>(sp => new InMemoryRateLimitStore(sp.GetRequiredService<TimeProvider>()));

@@ -26,6 +26,9 @@ internal enum BodyStatus
 
     /// <summary>The body's webhook signature is missing or wrong.</summary>
     SignatureInvalid,
+
+    /// <summary>The body is declared as a form (<c>application/x-www-form-urlencoded</c> or <c>multipart/form-data</c>), which is never read as JSON.</summary>
+    UnsupportedMediaType,
 }
 
 /// <summary>Checks the raw body (e.g. its webhook signature) before it is parsed.</summary>
@@ -40,7 +43,7 @@ internal delegate (BodyStatus Status, T? Body) BodyParser<T>(ReadOnlySpan<byte> 
 /// </summary>
 internal static class RequestBody
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = JsonText.MaxDepth, AllowDuplicateProperties = false };
 
     public static ValueTask<(BodyStatus Status, JsonObject? Body)> ReadJsonObjectAsync(HttpContext context, long limit, BodyVerifier? verifier = null) =>
         ReadAsync(context, limit, verifier, ParseObject);
@@ -52,6 +55,13 @@ internal static class RequestBody
         if (request.ContentLength > limit)
         {
             return (BodyStatus.TooLarge, default);
+        }
+
+        if (IsForm(request.ContentType))
+        {
+            // A form's signature covers its decoded parameters, not its bytes: reading those bytes as JSON
+            // would let a re-encoded body pass a signature made for a different one.
+            return (BodyStatus.UnsupportedMediaType, default);
         }
 
         var reader = request.BodyReader;
@@ -88,6 +98,12 @@ internal static class RequestBody
         }
     }
 
+    /// <summary>Whether <paramref name="contentType"/> declares a form body.</summary>
+    internal static bool IsForm(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
+
     private static (BodyStatus, T?) Parse<T>(HttpContext context, ReadOnlySequence<byte> body, BodyVerifier? verifier, BodyParser<T> parse)
     {
         var bytes = body.IsSingleSegment ? body.FirstSpan : body.ToArray();
@@ -101,8 +117,9 @@ internal static class RequestBody
             return (BodyStatus.Empty, default);
         }
 
-        // Strings are transcoded lazily, so invalid UTF-8 would otherwise surface later as an exception.
-        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        // Strings are transcoded lazily, so invalid UTF-8 or an escaped lone surrogate ("\ud800") would
+        // otherwise surface later, wherever a string is first read, as an exception.
+        if (!JsonText.IsWellFormed(bytes))
         {
             return (BodyStatus.Malformed, default);
         }
@@ -119,6 +136,7 @@ internal static class RequestBody
         }
         catch (JsonException)
         {
+            // Also a duplicate property name: which of the two values counts would be anyone's guess.
             return (BodyStatus.Malformed, null);
         }
 

@@ -6,11 +6,12 @@ namespace SignalWire.Agents.AspNetCore.Http;
 /// <summary>
 /// The few fields of an SWML fetch body the agent needs — <c>call_id</c> (top level or <c>call.call_id</c>),
 /// <c>call.from</c>, <c>call.to</c> and <c>caller_id_num</c> — read in one forward pass without building a
-/// document. The whole body is still read, so malformed JSON is refused like anywhere else.
+/// document. The whole body is still read, so malformed JSON is refused like anywhere else, and so is a
+/// body that gives one of these fields twice.
 /// </summary>
 internal sealed record SwmlFetch(string? CallId, string? From, string? To)
 {
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = JsonText.MaxDepth };
 
     public static (BodyStatus Status, SwmlFetch? Body) Parse(ReadOnlySpan<byte> body)
     {
@@ -24,6 +25,7 @@ internal sealed record SwmlFetch(string? CallId, string? From, string? To)
             }
 
             var inCall = false;
+            var seen = Field.None;
             while (reader.Read())
             {
                 if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 1)
@@ -38,48 +40,63 @@ internal sealed record SwmlFetch(string? CallId, string? From, string? To)
                 }
 
                 var depth = reader.CurrentDepth;
-                if (depth == 1)
+                var field = depth == 1 ? TopLevelField(ref reader) : depth == 2 && inCall ? CallField(ref reader) : Field.None;
+                if (field == Field.None)
                 {
-                    if (reader.ValueTextEquals("call"u8))
-                    {
+                    continue;
+                }
+
+                if ((seen & field) != 0)
+                {
+                    // A field given twice: which value counts would be anyone's guess.
+                    return (BodyStatus.Malformed, null);
+                }
+
+                seen |= field;
+                switch (field)
+                {
+                    case Field.Call:
                         reader.Read();
                         inCall = reader.TokenType == JsonTokenType.StartObject;
-                        continue;
-                    }
-
-                    if (reader.ValueTextEquals("call_id"u8))
-                    {
+                        break;
+                    case Field.CallId:
                         callId = ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("caller_id_num"u8))
-                    {
+                        break;
+                    case Field.CallerNumber:
                         callerNumber = ReadString(ref reader);
-                    }
-                }
-                else if (depth == 2 && inCall)
-                {
-                    if (reader.ValueTextEquals("call_id"u8))
-                    {
+                        break;
+                    case Field.NestedCallId:
                         nestedCallId = ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("from"u8))
-                    {
+                        break;
+                    case Field.From:
                         from = ReadString(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("to"u8))
-                    {
+                        break;
+                    default:
                         to = ReadString(ref reader);
-                    }
+                        break;
                 }
             }
 
             return (BodyStatus.Ok, new SwmlFetch(callId ?? nestedCallId, from ?? callerNumber, to));
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that cannot be decoded (an escaped lone surrogate).
             return (BodyStatus.Malformed, null);
         }
     }
+
+    private static Field TopLevelField(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("call"u8) ? Field.Call
+        : reader.ValueTextEquals("call_id"u8) ? Field.CallId
+        : reader.ValueTextEquals("caller_id_num"u8) ? Field.CallerNumber
+        : Field.None;
+
+    private static Field CallField(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("call_id"u8) ? Field.NestedCallId
+        : reader.ValueTextEquals("from"u8) ? Field.From
+        : reader.ValueTextEquals("to"u8) ? Field.To
+        : Field.None;
 
     /// <summary>The same fields from an already parsed body (used when dynamic configuration needs the whole body).</summary>
     public static SwmlFetch FromBody(System.Text.Json.Nodes.JsonObject body)
@@ -90,6 +107,18 @@ internal sealed record SwmlFetch(string? CallId, string? From, string? To)
             body.GetString("call_id") ?? call?.GetString("call_id"),
             call?.GetString("from") ?? body.GetString("caller_id_num"),
             call?.GetString("to"));
+    }
+
+    [Flags]
+    private enum Field
+    {
+        None = 0,
+        Call = 1,
+        CallId = 2,
+        CallerNumber = 4,
+        NestedCallId = 8,
+        From = 16,
+        To = 32,
     }
 
     private static string? ReadString(ref Utf8JsonReader reader)

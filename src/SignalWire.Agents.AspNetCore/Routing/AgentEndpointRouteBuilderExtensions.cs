@@ -54,13 +54,15 @@ public static class AgentEndpointRouteBuilderExtensions
         }
 
         var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+        RequestLineLogging.EnsureSuppressed(loggerFactory, agent.Name);
+        Routing.MappedAgents.Register(endpoints, agent);
         var logger = loggerFactory.CreateLogger(Log.Category);
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var audit = new AgentAudit(agent.Name, loggerFactory, settings, time);
         var metrics = services.GetService<AgentMetrics>() ?? FallbackMetrics.Value;
         var limits = new AgentRateLimits(services.GetService<IRateLimitStore>() ?? new InMemoryRateLimitStore(time), settings);
         var nonces = services.GetService<INonceStore>() ?? new InMemoryNonceStore(time);
-        var handlers = new Routing.AgentEndpoints(agent, logger, audit, metrics, limits, nonces, time);
+        var handlers = new Routing.AgentEndpoints(agent, loggerFactory, audit, metrics, limits, nonces, time);
 
         var group = endpoints.MapGroup(settings.Route.Length == 0 ? "/" : settings.Route);
         string[] swmlMethods = [HttpMethods.Get, HttpMethods.Post];

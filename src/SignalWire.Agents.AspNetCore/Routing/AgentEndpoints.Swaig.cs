@@ -106,7 +106,7 @@ internal sealed partial class AgentEndpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
-            Log.ToolFailed(_logger, ex, tool.Name, callId);
+            Log.ToolFailed(_logger, ex, tool.Name, LogText.Safe(callId));
             return (new FunctionResult(ToolFailureResponse), "error");
         }
     }

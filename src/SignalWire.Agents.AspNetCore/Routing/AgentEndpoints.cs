@@ -56,13 +56,15 @@ internal sealed partial class AgentEndpoints
     private readonly TimeProvider _time;
     private readonly BodyVerifier? _signatureCheck;
     private readonly string? _hsts;
+    private readonly Microsoft.AspNetCore.HttpOverrides.ForwardedHeadersMiddleware? _forwarded;
 
-    public AgentEndpoints(AgentBase agent, ILogger logger, AgentAudit audit, AgentMetrics metrics, AgentRateLimits limits, INonceStore nonces, TimeProvider time)
+    public AgentEndpoints(AgentBase agent, ILoggerFactory loggers, AgentAudit audit, AgentMetrics metrics, AgentRateLimits limits, INonceStore nonces, TimeProvider time)
     {
         _agent = agent;
         _settings = agent.Settings;
         _urls = new WebhookBaseResolver(_settings);
-        _logger = logger;
+        _logger = loggers.CreateLogger(Log.Category);
+        _forwarded = ForwardedHeaders.For(_settings, loggers);
         _audit = audit;
         _metrics = metrics;
         _limits = limits;
@@ -85,6 +87,8 @@ internal sealed partial class AgentEndpoints
 
     private async Task GuardAsync(HttpContext context, string endpoint, Func<AgentEndpoints, HttpContext, Task> handler)
     {
+        // From a trusted proxy, the client's address, scheme and host replace the proxy's before any check.
+        _forwarded?.ApplyForwarders(context);
         SecurityHeaders.Apply(context.Response);
         if (_hsts is not null && context.Request.IsHttps)
         {
@@ -92,6 +96,13 @@ internal sealed partial class AgentEndpoints
         }
 
         _metrics.Request(_agent.Name, endpoint);
+        if (_forwarded is not null && !NormalizeForwardedScheme(context.Request))
+        {
+            // A trusted proxy forwarded a scheme no webhook URL can use.
+            await RejectAsync(context, StatusCodes.Status400BadRequest, "Forwarded scheme must be http or https").ConfigureAwait(false);
+            return;
+        }
+
         if (_settings.AllowedHosts.Count > 0 && !HostAllowed(context.Request.Host.Host))
         {
             await RejectAsync(context, StatusCodes.Status400BadRequest, "Host not allowed").ConfigureAwait(false);
@@ -133,6 +144,12 @@ internal sealed partial class AgentEndpoints
         {
             await handler(this, context).ConfigureAwait(false);
         }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            // Kestrel refused the request while its body was read (bad chunking, a body that stopped or
+            // trickled, a length it did not keep to): the client's fault, answered with Kestrel's status.
+            await RejectAsync(context, ex.StatusCode is >= 400 and < 500 ? ex.StatusCode : StatusCodes.Status400BadRequest, BadRequestReason(ex.StatusCode), warn: true).ConfigureAwait(false);
+        }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
         {
             // The client went away or the request timed out: the request-timeout middleware (if any) answers.
@@ -140,11 +157,29 @@ internal sealed partial class AgentEndpoints
         }
         catch (Exception ex) when (!context.Response.HasStarted && ex is not OperationCanceledException)
         {
-            Log.UnexpectedError(_logger, ex, context.Request.Method, context.Request.Path);
+            Log.UnexpectedError(_logger, ex, context.Request.Method, SafePath(context));
             context.Response.Clear();
             SecurityHeaders.Apply(context.Response);
             await JsonResponses.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "Internal server error").ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Lower-cases a forwarded <c>http</c>/<c>https</c>; <see langword="false"/> for any other scheme.</summary>
+    private static bool NormalizeForwardedScheme(HttpRequest request)
+    {
+        var scheme = request.Scheme;
+        if (scheme is "http" or "https")
+        {
+            return true;
+        }
+
+        if (scheme.Equals(Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase) || scheme.Equals(Uri.UriSchemeHttp, StringComparison.OrdinalIgnoreCase))
+        {
+            request.Scheme = scheme.ToLowerInvariant();
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Exact host names (any case) or <c>*.domain</c> wildcards; health endpoints are not subject to this.</summary>
@@ -180,8 +215,8 @@ internal sealed partial class AgentEndpoints
             signature = headers["X-Twilio-Signature"].ToString();
         }
 
-        var isForm = context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
-        if (WebhookSignature.IsValid(_settings.SigningKey, signature, _urls.PublicRequestUrl(context), body, isForm, _settings.AllowSignatureWithoutBody))
+        // Form bodies never get this far (415), so the body is checked as the exact bytes the handler reads.
+        if (WebhookSignature.IsValid(_settings.SigningKey, signature, _urls.PublicRequestUrl(context), body, isForm: false, _settings.AllowSignatureWithoutBody))
         {
             return true;
         }
@@ -246,6 +281,12 @@ internal sealed partial class AgentEndpoints
                 await RejectBodyAsync(context, status).ConfigureAwait(false);
                 return;
             }
+        }
+        else if (_signatureCheck is not null && !_signatureCheck(context, []))
+        {
+            // A GET carries no body, but its URL (query included) is signed like any other request.
+            await RejectBodyAsync(context, BodyStatus.SignatureInvalid).ConfigureAwait(false);
+            return;
         }
 
         var callId = fetch?.CallId ?? (context.Request.Query["call_id"].ToString() is { Length: > 0 } fromQuery ? fromQuery : null);
@@ -327,7 +368,7 @@ internal sealed partial class AgentEndpoints
         }
 
         var succeeded = await RunCallbackAsync(context, ct => _agent.OnSummaryAsync(new PostPromptSummary(body), ct),
-            ex => Log.SummaryFailed(_logger, ex, callId)).ConfigureAwait(false);
+            ex => Log.SummaryFailed(_logger, ex, LogText.Safe(callId))).ConfigureAwait(false);
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, succeeded ? SummaryOk : SummaryFailed).ConfigureAwait(false);
     }
 
@@ -339,9 +380,9 @@ internal sealed partial class AgentEndpoints
         }
 
         var debugEvent = new DebugEvent(body);
-        Log.DebugEventReceived(_logger, _agent.Name, debugEvent.EventType, debugEvent.CallId);
+        Log.DebugEventReceived(_logger, _agent.Name, LogText.Safe(debugEvent.EventType)!, LogText.Safe(debugEvent.CallId));
         await RunCallbackAsync(context, ct => _agent.OnDebugEventAsync(debugEvent, ct),
-            ex => Log.DebugEventFailed(_logger, ex, debugEvent.EventType, debugEvent.CallId)).ConfigureAwait(false);
+            ex => Log.DebugEventFailed(_logger, ex, LogText.Safe(debugEvent.EventType)!, LogText.Safe(debugEvent.CallId))).ConfigureAwait(false);
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, DebugEventOk).ConfigureAwait(false);
     }
 
@@ -415,17 +456,35 @@ internal sealed partial class AgentEndpoints
         return request["arguments"] is JsonObject flat ? flat : [];
     }
 
+    private static string SafePath(HttpContext context) => LogText.Safe(context.Request.Path.Value) ?? "/";
+
+    private static string BadRequestReason(int status) => status switch
+    {
+        StatusCodes.Status408RequestTimeout => "Request body timed out",
+        StatusCodes.Status413PayloadTooLarge => "Request body too large",
+        _ => "Malformed request",
+    };
+
     private Task RejectBodyAsync(HttpContext context, BodyStatus status) => status switch
     {
         BodyStatus.TooLarge => RejectAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large"),
+        BodyStatus.UnsupportedMediaType => RejectAsync(context, StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json"),
         BodyStatus.SignatureInvalid => RejectAsync(context, StatusCodes.Status403Forbidden, "Forbidden"),
         BodyStatus.Empty or BodyStatus.NotAnObject => RejectAsync(context, StatusCodes.Status400BadRequest, "Request body must be a JSON object"),
         _ => RejectAsync(context, StatusCodes.Status400BadRequest, "Malformed JSON"),
     };
 
-    private Task RejectAsync(HttpContext context, int status, string reason)
+    private Task RejectAsync(HttpContext context, int status, string reason, bool warn = false)
     {
-        Log.RequestRejected(_logger, context.Request.Method, context.Request.Path, status, reason);
+        if (warn)
+        {
+            Log.MalformedRequest(_logger, context.Request.Method, SafePath(context), status, reason);
+        }
+        else
+        {
+            Log.RequestRejected(_logger, context.Request.Method, SafePath(context), status, reason);
+        }
+
         return JsonResponses.WriteErrorAsync(context, status, reason);
     }
 }

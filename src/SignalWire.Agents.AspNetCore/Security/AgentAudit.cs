@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using SignalWire.Agents.AspNetCore.Diagnostics;
 using SignalWire.Agents.Security;
 using SignalWire.Agents.Swml;
 
@@ -9,7 +10,8 @@ namespace SignalWire.Agents.AspNetCore.Security;
 /// <summary>
 /// Writes one agent's audit events to the <see cref="AuditEvents.Category"/> logger and, when configured,
 /// to the JSON-lines file. Arguments are redacted before they leave this class; no credential, token or
-/// signing key is ever passed in.
+/// signing key is ever passed in. Values from the request are made line-safe for the logger (the file
+/// writes JSON, which escapes them).
 /// </summary>
 internal sealed class AgentAudit : IAsyncDisposable
 {
@@ -31,7 +33,7 @@ internal sealed class AgentAudit : IAsyncDisposable
 
     public void CallStart(string callId, string? caller, string? called)
     {
-        AuditLog.CallStart(_logger, _agent, callId, caller, called);
+        AuditLog.CallStart(_logger, _agent, LogText.Safe(callId)!, LogText.Safe(caller), LogText.Safe(called));
         _file?.Write(_time.GetUtcNow(), AuditEvents.CallStart, [("agent", _agent), ("call_id", callId), ("from", caller), ("to", called)]);
     }
 
@@ -47,7 +49,7 @@ internal sealed class AgentAudit : IAsyncDisposable
         var redacted = Redactor.Redact(args, sensitive)!;
         if (logEnabled)
         {
-            AuditLog.FunctionCall(_logger, _agent, function, callId, caller, outcome, Math.Round(durationMs, 3), SwmlJson.ToJson(redacted));
+            AuditLog.FunctionCall(_logger, _agent, function, LogText.Safe(callId), LogText.Safe(caller), outcome, Math.Round(durationMs, 3), SwmlJson.ToJson(redacted));
         }
 
         _file?.Write(_time.GetUtcNow(), AuditEvents.FunctionCall,
@@ -56,7 +58,7 @@ internal sealed class AgentAudit : IAsyncDisposable
 
     public void AuthFailed(IPAddress? ip, string method, string path)
     {
-        AuditLog.AuthFailed(_logger, _agent, ip, method, path);
+        AuditLog.AuthFailed(_logger, _agent, ip, LogText.Safe(method)!, LogText.Safe(path)!);
         _file?.Write(_time.GetUtcNow(), AuditEvents.AuthFailed, [("agent", _agent), ("client_ip", ip?.ToString()), ("method", method), ("path", path)]);
     }
 
@@ -65,13 +67,13 @@ internal sealed class AgentAudit : IAsyncDisposable
         switch (eventName)
         {
             case AuditEvents.TokenMissing:
-                AuditLog.TokenMissing(_logger, _agent, function, callId, ip);
+                AuditLog.TokenMissing(_logger, _agent, function, LogText.Safe(callId), ip);
                 break;
             case AuditEvents.TokenExpired:
-                AuditLog.TokenExpired(_logger, _agent, function, callId, ip);
+                AuditLog.TokenExpired(_logger, _agent, function, LogText.Safe(callId), ip);
                 break;
             default:
-                AuditLog.TokenInvalid(_logger, _agent, function, callId, ip, reason);
+                AuditLog.TokenInvalid(_logger, _agent, function, LogText.Safe(callId), ip, reason);
                 break;
         }
 
@@ -80,32 +82,32 @@ internal sealed class AgentAudit : IAsyncDisposable
 
     public void SignatureInvalid(string path, IPAddress? ip, string reason)
     {
-        AuditLog.SignatureInvalid(_logger, _agent, path, ip, reason);
+        AuditLog.SignatureInvalid(_logger, _agent, LogText.Safe(path)!, ip, reason);
         _file?.Write(_time.GetUtcNow(), AuditEvents.SignatureInvalid, [("agent", _agent), ("path", path), ("client_ip", ip?.ToString()), ("reason", reason)]);
     }
 
     public void RateLimited(string scope, string? function, string? callId, IPAddress? ip)
     {
-        AuditLog.RateLimited(_logger, _agent, scope, function, callId, ip);
+        AuditLog.RateLimited(_logger, _agent, scope, function, LogText.Safe(callId), ip);
         _file?.Write(_time.GetUtcNow(), AuditEvents.RateLimited, [("agent", _agent), ("scope", scope), ("function", function), ("call_id", callId), ("client_ip", ip?.ToString())]);
     }
 
     public void ValidationFailed(string function, string? callId, IReadOnlyList<string> problems)
     {
         var joined = string.Join("; ", problems);
-        AuditLog.ValidationFailed(_logger, _agent, function, callId, joined);
+        AuditLog.ValidationFailed(_logger, _agent, function, LogText.Safe(callId), LogText.Safe(joined)!);
         _file?.Write(_time.GetUtcNow(), AuditEvents.ValidationFailed, [("agent", _agent), ("function", function), ("call_id", callId), ("problems", joined)]);
     }
 
     public void EmergencyBlock(string function, string? callId)
     {
-        AuditLog.EmergencyBlock(_logger, _agent, function, callId);
+        AuditLog.EmergencyBlock(_logger, _agent, function, LogText.Safe(callId));
         _file?.Write(_time.GetUtcNow(), AuditEvents.EmergencyBlock, [("agent", _agent), ("function", function), ("call_id", callId)]);
     }
 
     public void ConfirmationRequired(string function, string? callId)
     {
-        AuditLog.ConfirmationRequired(_logger, _agent, function, callId);
+        AuditLog.ConfirmationRequired(_logger, _agent, function, LogText.Safe(callId));
         _file?.Write(_time.GetUtcNow(), AuditEvents.ConfirmationRequired, [("agent", _agent), ("function", function), ("call_id", callId)]);
     }
 

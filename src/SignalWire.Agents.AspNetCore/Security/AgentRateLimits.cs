@@ -20,11 +20,21 @@ internal sealed class AgentRateLimits : IDisposable
     {
         _store = store;
         _agent = settings.Name;
-        AuthFailures = store.CreateFixedWindow($"{_agent}:auth-failures", settings.AuthFailureLimit, TimeSpan.FromMinutes(1));
+        // Failures count per credential set, not per agent: agents that share a user name share one budget of
+        // guesses per client, however many routes they are mapped on.
+        AuthFailures = store.CreateFixedWindow($"auth-failures:{CredentialKey(settings.BasicAuth.Username)}", settings.AuthFailureLimit, TimeSpan.FromMinutes(1));
         PerIp = settings.RateLimitPerMinute is { } perMinute ? store.CreateFixedWindow($"{_agent}:ip", perMinute, TimeSpan.FromMinutes(1)) : null;
     }
 
-    /// <summary>Counts failed authentications per IP.</summary>
+    /// <summary>A short, stable name for the user name (the same on every replica), safe in a store key.</summary>
+    private static string CredentialKey(string username)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(username), hash);
+        return Convert.ToHexStringLower(hash[..12]);
+    }
+
+    /// <summary>Counts failed authentications per client IP, shared by every agent with the same user name.</summary>
     public PartitionedRateLimiter<string> AuthFailures { get; }
 
     /// <summary>The opt-in per-IP ceiling, or <see langword="null"/>.</summary>

@@ -13,7 +13,10 @@ namespace SignalWire.Agents.AspNetCore;
 /// </remarks>
 public interface IRateLimitStore
 {
-    /// <summary>A fixed-window limiter partitioned by key, for the policy <paramref name="policy"/>.</summary>
+    /// <summary>
+    /// A fixed-window limiter partitioned by key, for the policy <paramref name="policy"/>. Limiters created
+    /// for the same policy name, limit and window count together (the same counters).
+    /// </summary>
     PartitionedRateLimiter<string> CreateFixedWindow(string policy, int permitLimit, TimeSpan window);
 }
 
@@ -23,7 +26,12 @@ public interface IRateLimitStore
 /// </summary>
 public sealed class InMemoryRateLimitStore(TimeProvider? time = null) : IRateLimitStore
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Policy, int Limit, TimeSpan Window), PartitionedRateLimiter<string>> _limiters = new();
+
     /// <inheritdoc />
-    public PartitionedRateLimiter<string> CreateFixedWindow(string policy, int permitLimit, TimeSpan window) =>
-        new CompactFixedWindowLimiter(permitLimit, window, time ?? TimeProvider.System);
+    public PartitionedRateLimiter<string> CreateFixedWindow(string policy, int permitLimit, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return _limiters.GetOrAdd((policy, permitLimit, window), static (key, clock) => new CompactFixedWindowLimiter(key.Limit, key.Window, clock), time ?? TimeProvider.System);
+    }
 }

@@ -37,8 +37,24 @@ public sealed class AgentOptions
     /// <summary>Public base URL of the agent (e.g. <c>https://agent.example.com</c>) when it runs behind a proxy; default <c>SWML_PROXY_URL_BASE</c>.</summary>
     public Uri? ProxyUrlBase { get; set; }
 
-    /// <summary>Honour <c>X-Forwarded-Proto</c>/<c>X-Forwarded-Host</c> when building webhook URLs; default <c>SWML_TRUST_PROXY_HEADERS</c>, else off.</summary>
+    /// <summary>
+    /// Honour <c>X-Forwarded-For</c>/<c>-Proto</c>/<c>-Host</c> from trusted proxies (<see cref="TrustedProxies"/>,
+    /// else loopback): the client address then keys lockouts and per-IP limits, and the forwarded scheme and
+    /// host build webhook URLs. Default <c>SWML_TRUST_PROXY_HEADERS</c>, else on when proxies are listed.
+    /// </summary>
     public bool? TrustProxyHeaders { get; set; }
+
+    /// <summary>
+    /// The proxies whose forwarded headers are trusted: IP addresses or CIDR networks
+    /// (<c>10.0.0.0/8</c>); default <c>SWML_TRUSTED_PROXIES</c> (comma-separated), else loopback only.
+    /// </summary>
+    public IReadOnlyList<string>? TrustedProxies { get; set; }
+
+    /// <summary>Most connections served at once (further ones are closed); default <c>SWML_MAX_CONNECTIONS</c>, else 4096.</summary>
+    public int? MaxConnections { get; set; }
+
+    /// <summary>How long an idle connection is kept open; default <c>SWML_KEEP_ALIVE_TIMEOUT</c> (seconds), else 30 s.</summary>
+    public TimeSpan? KeepAliveTimeout { get; set; }
 
     /// <summary>Serve HTTPS; default <c>SWML_SSL_ENABLED</c>, else off.</summary>
     public bool? SslEnabled { get; set; }
@@ -94,9 +110,12 @@ public sealed class AgentOptions
     /// <summary>HSTS max-age in seconds; default <c>SWML_HSTS_MAX_AGE</c>, else one year.</summary>
     public int? HstsMaxAge { get; set; }
 
-    /// <summary>Host names the agent answers to (others get 400); default <c>SWML_ALLOWED_HOSTS</c> (comma-separated), else any.</summary>
+    /// <summary>
+    /// Host names the agent answers to (others get 400), exact or <c>*.example.com</c>; default
+    /// <c>SWML_ALLOWED_HOSTS</c> (comma-separated), else any. A lone <c>*</c> means any.
+    /// </summary>
     public IReadOnlyList<string>? AllowedHosts { get; set; }
 
-    /// <summary>Origins allowed by CORS; default <c>SWML_CORS_ORIGINS</c> (comma-separated), else CORS is off.</summary>
+    /// <summary>Origins allowed by CORS; default <c>SWML_CORS_ORIGINS</c> (comma-separated), else CORS is off. A lone <c>*</c> allows any origin.</summary>
     public IReadOnlyList<string>? CorsOrigins { get; set; }
 }

@@ -103,8 +103,23 @@ public sealed class AgentSettings
     /// <summary>Allowed host names; empty means any.</summary>
     public required IReadOnlyList<string> AllowedHosts { get; init; }
 
-    /// <summary>Allowed CORS origins; empty means CORS is off.</summary>
+    /// <summary>Allowed CORS origins; empty means CORS is off, a lone <c>*</c> any origin.</summary>
     public required IReadOnlyList<string> CorsOrigins { get; init; }
+
+    /// <summary>Proxies whose forwarded headers are trusted (when <see cref="TrustProxyHeaders"/> is on); empty means loopback only.</summary>
+    public required IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; }
+
+    /// <summary>Most connections served at once.</summary>
+    public required int MaxConnections { get; init; }
+
+    /// <summary>How long an idle connection is kept open.</summary>
+    public required TimeSpan KeepAliveTimeout { get; init; }
+
+    /// <summary>Default <see cref="MaxConnections"/>.</summary>
+    public const int DefaultMaxConnections = 4096;
+
+    /// <summary>Default <see cref="KeepAliveTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultKeepAliveTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Resolves settings from <paramref name="options"/> and the process environment.</summary>
     public static AgentSettings Resolve(AgentOptions options) =>
@@ -161,6 +176,18 @@ public sealed class AgentSettings
                 $"HTTPS is enabled ({EnvironmentVariables.SslEnabled}) but no certificate was given: set {EnvironmentVariables.SslCertificatePath} and {EnvironmentVariables.SslKeyPath} to PEM files (or the SslCertificatePath/SslKeyPath options).");
         }
 
+        var proxyBase = ResolveProxyBase(options.ProxyUrlBase, Env(EnvironmentVariables.ProxyUrlBase));
+        var allowedHosts = ResolveHosts(options.AllowedHosts ?? SplitList(Env(EnvironmentVariables.AllowedHosts)));
+        var signingKey = options.SigningKey ?? Env(EnvironmentVariables.SigningKey);
+        if (!string.IsNullOrEmpty(signingKey) && proxyBase is null && allowedHosts.Count == 0)
+        {
+            // A signature covers the URL the platform called. Without a configured public host that URL would
+            // be rebuilt from the Host header, which the sender chooses.
+            throw new AgentConfigurationException(
+                $"A signing key is set ({EnvironmentVariables.SigningKey}), so the public URL the platform signs must be known: set {EnvironmentVariables.ProxyUrlBase} (https://agent.example.com) or {EnvironmentVariables.AllowedHosts} (agent.example.com).");
+        }
+
+        var trustedProxies = ResolveProxies(options.TrustedProxies ?? SplitList(Env(EnvironmentVariables.TrustedProxies)));
         return new AgentSettings
         {
             Name = name,
@@ -168,18 +195,23 @@ public sealed class AgentSettings
             Host = options.Host ?? "0.0.0.0",
             Port = port,
             BasicAuth = credentials,
-            Tokens = new SwaigTokenService(secret, name, lifetime, time),
+            Tokens = new SwaigTokenService(secret, name, route, lifetime, time),
             TokenSecretSource = secretSource,
-            ProxyUrlBase = ResolveProxyBase(options.ProxyUrlBase, Env(EnvironmentVariables.ProxyUrlBase)),
+            ProxyUrlBase = proxyBase,
             TrustProxyHeaders = options.TrustProxyHeaders
-                ?? ParseBool(Env(EnvironmentVariables.TrustProxyHeaders), EnvironmentVariables.TrustProxyHeaders) ?? false,
+                ?? ParseBool(Env(EnvironmentVariables.TrustProxyHeaders), EnvironmentVariables.TrustProxyHeaders) ?? trustedProxies.Length > 0,
+            TrustedProxies = trustedProxies,
+            MaxConnections = options.MaxConnections
+                ?? ParseInt(Env(EnvironmentVariables.MaxConnections), EnvironmentVariables.MaxConnections, 1, 1_000_000) ?? DefaultMaxConnections,
+            KeepAliveTimeout = options.KeepAliveTimeout
+                ?? (ParseInt(Env(EnvironmentVariables.KeepAliveTimeout), EnvironmentVariables.KeepAliveTimeout, 1, 3600) is { } keepAlive ? TimeSpan.FromSeconds(keepAlive) : DefaultKeepAliveTimeout),
             SslEnabled = ssl,
             SslCertificatePath = ssl ? certPath : null,
             SslKeyPath = ssl ? keyPath : null,
             Domain = options.Domain ?? Env(EnvironmentVariables.Domain),
             MaxRequestBodySize = maxBody,
             EmergencyMode = options.EmergencyMode ?? ParseBool(Env(EnvironmentVariables.EmergencyMode), EnvironmentVariables.EmergencyMode) ?? false,
-            SigningKey = (options.SigningKey ?? Env(EnvironmentVariables.SigningKey)) is { Length: > 0 } signingKey ? System.Text.Encoding.UTF8.GetBytes(signingKey) : null,
+            SigningKey = string.IsNullOrEmpty(signingKey) ? null : System.Text.Encoding.UTF8.GetBytes(signingKey),
             AllowSignatureWithoutBody = options.AllowSignatureWithoutBody,
             AuthFailureLimit = options.AuthFailureLimit ?? ParseInt(Env(EnvironmentVariables.AuthFailureLimit), EnvironmentVariables.AuthFailureLimit, 1, 1_000_000) ?? DefaultAuthFailureLimit,
             RateLimitPerMinute = options.RateLimitPerMinute ?? ParseInt(Env(EnvironmentVariables.RateLimit), EnvironmentVariables.RateLimit, 1, 10_000_000),
@@ -190,8 +222,8 @@ public sealed class AgentSettings
                 ?? (ParseInt(Env(EnvironmentVariables.RequestTimeout), EnvironmentVariables.RequestTimeout, 1, 3600) is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(30)),
             UseHsts = options.UseHsts ?? ParseBool(Env(EnvironmentVariables.UseHsts), EnvironmentVariables.UseHsts) ?? true,
             HstsMaxAge = options.HstsMaxAge ?? ParseInt(Env(EnvironmentVariables.HstsMaxAge), EnvironmentVariables.HstsMaxAge, 0, int.MaxValue) ?? 31_536_000,
-            AllowedHosts = options.AllowedHosts ?? SplitList(Env(EnvironmentVariables.AllowedHosts)),
-            CorsOrigins = options.CorsOrigins ?? SplitList(Env(EnvironmentVariables.CorsOrigins)),
+            AllowedHosts = allowedHosts,
+            CorsOrigins = ResolveOrigins(options.CorsOrigins ?? SplitList(Env(EnvironmentVariables.CorsOrigins))),
         };
     }
 
@@ -270,7 +302,53 @@ public sealed class AgentSettings
     }
 
     private static string[] SplitList(string? value) =>
-        value is null ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(v => v != "*").ToArray();
+        value is null ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Allowed hosts: a lone <c>*</c> means any (the empty list); <c>*</c> beside names is refused rather than guessed at.</summary>
+    private static IReadOnlyList<string> ResolveHosts(IReadOnlyList<string> hosts)
+    {
+        RefuseMixedWildcard(hosts, EnvironmentVariables.AllowedHosts, "host");
+        return hosts is ["*"] ? [] : hosts;
+    }
+
+    /// <summary>CORS origins: a lone <c>*</c> allows any origin; <c>*</c> beside origins is refused.</summary>
+    private static IReadOnlyList<string> ResolveOrigins(IReadOnlyList<string> origins)
+    {
+        RefuseMixedWildcard(origins, EnvironmentVariables.CorsOrigins, "origin");
+        return origins;
+    }
+
+    private static void RefuseMixedWildcard(IReadOnlyList<string> values, string variable, string what)
+    {
+        if (values.Count > 1 && values.Contains("*"))
+        {
+            throw new AgentConfigurationException(
+                $"{variable} lists '*' together with other values: '*' alone means any {what}; otherwise list each {what} without '*'.");
+        }
+    }
+
+    private static System.Net.IPNetwork[] ResolveProxies(IReadOnlyList<string> proxies)
+    {
+        var networks = new List<System.Net.IPNetwork>(proxies.Count);
+        foreach (var proxy in proxies)
+        {
+            if (System.Net.IPAddress.TryParse(proxy, out var address))
+            {
+                networks.Add(new System.Net.IPNetwork(address, address.GetAddressBytes().Length * 8));
+            }
+            else if (System.Net.IPNetwork.TryParse(proxy, out var network))
+            {
+                networks.Add(network);
+            }
+            else
+            {
+                throw new AgentConfigurationException(
+                    $"{EnvironmentVariables.TrustedProxies}: '{proxy}' is neither an IP address nor a CIDR network such as 10.0.0.0/8.");
+            }
+        }
+
+        return [.. networks];
+    }
 
     private static bool? ParseBool(string? value, string variable) => value?.ToUpperInvariant() switch
     {

@@ -68,4 +68,13 @@ public static class EnvironmentVariables
 
     /// <summary>Allowed CORS origins.</summary>
     public const string CorsOrigins = "SWML_CORS_ORIGINS";
+
+    /// <summary>Proxies (IP addresses or CIDR networks, comma-separated) whose forwarded headers are trusted.</summary>
+    public const string TrustedProxies = "SWML_TRUSTED_PROXIES";
+
+    /// <summary>Most connections served at once.</summary>
+    public const string MaxConnections = "SWML_MAX_CONNECTIONS";
+
+    /// <summary>Seconds an idle connection is kept open.</summary>
+    public const string KeepAliveTimeout = "SWML_KEEP_ALIVE_TIMEOUT";
 }

@@ -3,22 +3,22 @@ using System.Collections.Concurrent;
 namespace SignalWire.Agents.Security;
 
 /// <summary>
-/// An in-process <see cref="INonceStore"/> with bounded memory: expired keys are swept as the store grows,
-/// and when it is full of live keys it answers <see cref="NonceOutcome.Unavailable"/> (callers that protect
-/// something fail closed) rather than forgetting keys that are still live.
+/// An in-process <see cref="INonceStore"/> with bounded memory: expired keys are swept as the store grows.
+/// When it is full of live keys, the tenth of them closest to expiry is dropped, so the store keeps serving:
+/// refusing every new key instead would let whoever can fill it (anyone holding the Basic Auth credentials,
+/// minting tokens for made-up calls) deny single-use tools to every caller. A dropped key is the one with the
+/// least life left, and it is counted in <see cref="Evicted"/>.
 /// </summary>
 public sealed class InMemoryNonceStore : INonceStore
 {
-    private static readonly TimeSpan FullBackoff = TimeSpan.FromSeconds(1);
-
     private readonly ConcurrentDictionary<string, long> _entries = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly int _capacity;
     private readonly Lock _sweepGate = new();
     private int _sweepAt;
     private int _count;
-    private long _nextSweepWhenFull;
     private int _sweeps;
+    private long _evicted;
 
     /// <summary>Creates a store holding at most <paramref name="capacity"/> live keys.</summary>
     public InMemoryNonceStore(TimeProvider? time = null, int capacity = 1_000_000)
@@ -73,18 +73,16 @@ public sealed class InMemoryNonceStore : INonceStore
     /// <summary>Sweeps run so far (for tests and diagnostics).</summary>
     internal int Sweeps => Volatile.Read(ref _sweeps);
 
+    /// <summary>Live keys dropped, closest to expiry first, because the store was full.</summary>
+    public long Evicted => Interlocked.Read(ref _evicted);
+
     /// <summary>
-    /// Drops expired keys; returns whether there is room. A store full of live keys is not scanned again
-    /// before its earliest key expires (nothing could be freed sooner), and at most once a second; requests
-    /// never queue behind a sweep: while one runs, the others answer from the count.
+    /// Drops expired keys, and when the store is still full the live keys closest to expiry, down to nine
+    /// tenths of capacity; returns whether there is room. Requests never queue behind a sweep: while one
+    /// runs, the others answer from the count.
     /// </summary>
     private bool Sweep(long now)
     {
-        if (Count >= _capacity && now < Volatile.Read(ref _nextSweepWhenFull))
-        {
-            return false;
-        }
-
         if (!_sweepGate.TryEnter())
         {
             return Count < _capacity;
@@ -98,32 +96,59 @@ public sealed class InMemoryNonceStore : INonceStore
             }
 
             Interlocked.Increment(ref _sweeps);
-            var earliestLive = long.MaxValue;
             foreach (var (key, expiry) in _entries)
             {
-                if (expiry > now)
-                {
-                    earliestLive = Math.Min(earliestLive, expiry);
-                }
-                else if (_entries.TryRemove(new KeyValuePair<string, long>(key, expiry)))
+                if (expiry <= now && _entries.TryRemove(new KeyValuePair<string, long>(key, expiry)))
                 {
                     Interlocked.Decrement(ref _count);
                 }
             }
 
-            // Sweep again when the live set has doubled, so sweeping stays amortised O(1) per insert.
-            Volatile.Write(ref _sweepAt, Math.Clamp(Count * 2, 1024, _capacity));
             if (Count >= _capacity)
             {
-                Volatile.Write(ref _nextSweepWhenFull, Math.Max(now + FullBackoff.Ticks, earliestLive));
-                return false;
+                EvictClosestToExpiry(Count - (_capacity - (_capacity / 10)));
             }
 
-            return true;
+            // Sweep again when the live set has doubled, so sweeping stays amortised O(1) per insert.
+            Volatile.Write(ref _sweepAt, Math.Clamp(Count * 2, 1024, _capacity));
+            return Count < _capacity;
         }
         finally
         {
             _sweepGate.Exit();
         }
+    }
+
+    /// <summary>Removes <paramref name="toEvict"/> keys, those expiring soonest first (exactly that many, even when expiries tie).</summary>
+    private void EvictClosestToExpiry(int toEvict)
+    {
+        if (toEvict <= 0)
+        {
+            return;
+        }
+
+        var expiries = _entries.Values.ToArray();
+        Array.Sort(expiries);
+        var threshold = expiries[Math.Min(toEvict, expiries.Length) - 1];
+        var evicted = 0;
+        // First every key strictly before the threshold, then keys at it until the count is reached.
+        for (var pass = 0; pass < 2 && evicted < toEvict; pass++)
+        {
+            foreach (var (key, expiry) in _entries)
+            {
+                if (evicted >= toEvict)
+                {
+                    break;
+                }
+
+                if ((pass == 0 ? expiry < threshold : expiry == threshold) && _entries.TryRemove(new KeyValuePair<string, long>(key, expiry)))
+                {
+                    Interlocked.Decrement(ref _count);
+                    evicted++;
+                }
+            }
+        }
+
+        Interlocked.Add(ref _evicted, evicted);
     }
 }

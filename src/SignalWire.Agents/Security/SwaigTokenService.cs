@@ -11,19 +11,24 @@ namespace SignalWire.Agents.Security;
 /// <remarks>
 /// A token is the URL-safe base64 of <c>version(1) | expiry(8, unix seconds, big-endian) | nonce(16) | mac(32)</c>.
 /// The MAC is HMAC-SHA256 under a key derived (HKDF) from the configured secret, over the version, expiry,
-/// nonce and the length-prefixed agent name, function name and call id. The function and call id are
-/// therefore bound without being written into the URL, and no character in them (a '.', say) can
-/// confuse parsing. Checks recompute the MAC and compare in constant time before looking at the expiry.
+/// nonce and the length-prefixed agent name, agent route, function name and call id. The agent, function and
+/// call are therefore bound without being written into the URL, and no character in them (a '.', say) can
+/// confuse parsing. Checks recompute the MAC and compare in constant time before looking at the expiry, and
+/// refuse an expiry further away than this service's own lifetime (plus <see cref="ClockSkew"/>), so a token
+/// from a service configured with a longer lifetime is not honoured for longer than this one would mint.
 /// </remarks>
 public sealed class SwaigTokenService
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
     private const int NonceLength = 16;
     private const int MacLength = 32;
     private const int TokenBytes = 1 + 8 + NonceLength + MacLength;
 
     /// <summary>Length of every token this service mints, in characters.</summary>
     public static readonly int TokenLength = Base64Url.GetEncodedLength(TokenBytes);
+
+    /// <summary>How far another replica's clock may run ahead of this one's when it mints a token.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
     private static readonly byte[] KeyInfo = Encoding.ASCII.GetBytes("SignalWire.Agents/swaig-token/v1");
 
@@ -32,16 +37,29 @@ public sealed class SwaigTokenService
 
     private readonly byte[] _key;
     private readonly byte[] _agent;
+    private readonly byte[] _route;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the service.</summary>
+    /// <summary>Creates the service for an agent served at the root route.</summary>
     /// <param name="secret">Shared secret (identical on every replica that must accept the tokens).</param>
     /// <param name="agentName">Agent the tokens belong to; tokens do not validate on another agent.</param>
     /// <param name="lifetime">How long a token stays valid.</param>
     /// <param name="time">Clock.</param>
     public SwaigTokenService(ReadOnlySpan<byte> secret, string agentName, TimeSpan lifetime, TimeProvider time)
+        : this(secret, agentName, string.Empty, lifetime, time)
+    {
+    }
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="secret">Shared secret (identical on every replica that must accept the tokens).</param>
+    /// <param name="agentName">Agent the tokens belong to.</param>
+    /// <param name="route">The agent's normalised route (empty for the root); with the name it is the identity a token is bound to.</param>
+    /// <param name="lifetime">How long a token stays valid.</param>
+    /// <param name="time">Clock.</param>
+    public SwaigTokenService(ReadOnlySpan<byte> secret, string agentName, string route, TimeSpan lifetime, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(agentName);
+        ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(time);
         if (secret.IsEmpty)
         {
@@ -51,6 +69,7 @@ public sealed class SwaigTokenService
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
         _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret.ToArray(), 32, salt: [], info: KeyInfo);
         _agent = Encoding.UTF8.GetBytes(agentName);
+        _route = Encoding.UTF8.GetBytes(route);
         Lifetime = lifetime;
         _time = time;
     }
@@ -110,7 +129,14 @@ public sealed class SwaigTokenService
         }
 
         var expiry = BinaryPrimitives.ReadInt64BigEndian(decoded.Slice(1, 8));
-        return _time.GetUtcNow().ToUnixTimeSeconds() >= expiry ? TokenCheck.Expired : TokenCheck.Valid;
+        var now = _time.GetUtcNow();
+        if (expiry > now.Add(Lifetime + ClockSkew).ToUnixTimeSeconds())
+        {
+            // Genuine, but minted with a longer lifetime than this service honours.
+            return TokenCheck.Invalid;
+        }
+
+        return now.ToUnixTimeSeconds() >= expiry ? TokenCheck.Expired : TokenCheck.Valid;
     }
 
     /// <summary>
@@ -134,9 +160,9 @@ public sealed class SwaigTokenService
 
     private void ComputeMac(ReadOnlySpan<byte> header, ReadOnlySpan<char> functionName, ReadOnlySpan<char> callId, Span<byte> destination)
     {
-        // The message is header | len(agent) agent | len(function) function | len(call) call, built on the
+        // The message is header | len(agent) agent | len(route) route | len(function) function | len(call) call, built on the
         // stack when it fits so that the one-shot HMAC needs no allocation.
-        var size = header.Length + 12 + _agent.Length + Encoding.UTF8.GetMaxByteCount(functionName.Length) + Encoding.UTF8.GetMaxByteCount(callId.Length);
+        var size = header.Length + 16 + _agent.Length + _route.Length + Encoding.UTF8.GetMaxByteCount(functionName.Length) + Encoding.UTF8.GetMaxByteCount(callId.Length);
         var rented = size > 1024 ? System.Buffers.ArrayPool<byte>.Shared.Rent(size) : null;
         var message = rented ?? stackalloc byte[1024];
         try
@@ -144,6 +170,7 @@ public sealed class SwaigTokenService
             header.CopyTo(message);
             var length = header.Length;
             length += WriteField(message[length..], _agent);
+            length += WriteField(message[length..], _route);
             length += WriteField(message[length..], functionName);
             length += WriteField(message[length..], callId);
             var hmac = ThreadHmac();

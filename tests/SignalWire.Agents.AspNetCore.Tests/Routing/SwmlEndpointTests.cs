@@ -135,14 +135,15 @@ public sealed class SwmlEndpointTests
         Assert.DoesNotContain("attacker", url, StringComparison.Ordinal);
     }
 
+    // Host and proto are separate headers: a malformed host is ignored while a valid proto still applies.
+    // Of a list, only the entry the nearest (trusted) proxy appended counts.
     [Theory]
     [InlineData("public.example.com", "https", "https://{0}@public.example.com/swaig/")]
     [InlineData("public.example.com:8443", "https", "https://{0}@public.example.com:8443/swaig/")]
-    [InlineData("public.example.com, inner.local", "http", "http://{0}@public.example.com/swaig/")]
-    [InlineData("evil.com; DROP TABLE users", "https", "http://{0}@{1}/swaig/")]
-    [InlineData("evil.com/path", "https", "http://{0}@{1}/swaig/")]
-    [InlineData("user@evil.com", "https", "http://{0}@{1}/swaig/")]
-    [InlineData("public.example.com", "ftp", "http://{0}@{1}/swaig/")]
+    [InlineData("client-supplied.example.net, public.example.com", "http", "http://{0}@public.example.com/swaig/")]
+    [InlineData("evil.com; DROP TABLE users", "https", "https://{0}@{1}/swaig/")]
+    [InlineData("evil.com/path", "http", "http://{0}@{1}/swaig/")]
+    [InlineData("user@evil.com", "http", "http://{0}@{1}/swaig/")]
     public async Task Trusted_forwarded_headers_are_validated(string host, string proto, string expected)
     {
         var options = AgentTestServer.Options();
@@ -155,6 +156,36 @@ public sealed class SwmlEndpointTests
         var url = (await client.FetchSwmlAsync("call-1")).Ai()["SWAIG"]!["defaults"]!["web_hook_url"]!.GetValue<string>();
 
         Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, EncodedCredentials, server.BaseAddress.Authority), url);
+    }
+
+    [Fact]
+    public async Task A_forwarded_scheme_other_than_http_or_https_is_refused()
+    {
+        var options = AgentTestServer.Options();
+        options.TrustProxyHeaders = true;
+        await using var server = await AgentTestServer.StartAsync(new TestAgent(options));
+        using var client = server.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("X-Forwarded-Proto", "ftp");
+
+        using var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("""{"error":"Forwarded scheme must be http or https"}""", await response.ReadTextAsync());
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_from_an_untrusted_peer_are_ignored_even_when_trusting_is_on()
+    {
+        var options = AgentTestServer.Options();
+        options.TrustedProxies = ["10.1.2.3"];
+        await using var server = await AgentTestServer.StartAsync(new TestAgent(options));
+        using var client = server.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-Host", "attacker.example.net");
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+
+        var url = (await client.FetchSwmlAsync("call-1")).Ai()["SWAIG"]!["defaults"]!["web_hook_url"]!.GetValue<string>();
+
+        Assert.Equal($"http://{EncodedCredentials}@{server.BaseAddress.Authority}/swaig/", url);
     }
 
     [Fact]

@@ -73,13 +73,20 @@ public sealed class RequestGuardTests
         Assert.Contains(limited.Logs.GetSnapshot(), r => r.Id.Id == 2015 && r.Message.Contains("scope=ip", StringComparison.Ordinal));
     }
 
+    /// <summary>Signed requests are checked against the public URL, so its host must be configured.</summary>
+    private static AgentOptions Signed(AgentOptions options) => options.With(o =>
+    {
+        o.SigningKey = SigningKey;
+        o.AllowedHosts = ["127.0.0.1"];
+    });
+
     public static TheoryData<string> SignedPaths => new() { "/", "/swaig", "/swaig/", "/post_prompt", "/post_prompt/" };
 
     [Theory]
     [MemberData(nameof(SignedPaths))]
     public async Task With_a_signing_key_unsigned_or_wrongly_signed_posts_get_403(string path)
     {
-        var agent = new TestAgent(AgentTestServer.Options().With(o => o.SigningKey = SigningKey));
+        var agent = new TestAgent(Signed(AgentTestServer.Options()));
         await using var server = await AgentTestServer.StartAsync(agent);
         using var failures = Counter(server, "signalwire.agents.signature.failures");
         using var client = server.CreateClient();
@@ -104,7 +111,7 @@ public sealed class RequestGuardTests
     [InlineData("X-Twilio-Signature")]
     public async Task A_valid_signature_over_the_public_url_and_body_is_accepted(string header)
     {
-        var agent = new TestAgent(AgentTestServer.Options().With(o => o.SigningKey = SigningKey));
+        var agent = new TestAgent(Signed(AgentTestServer.Options()));
         await using var server = await AgentTestServer.StartAsync(agent);
         using var client = server.CreateClient();
         var body = SwaigRequests.Call("echo", new() { ["text"] = "signed" }).ToWireJson();
@@ -149,6 +156,7 @@ public sealed class RequestGuardTests
         var agent = new TestAgent(AgentTestServer.Options().With(o =>
         {
             o.SigningKey = SigningKey;
+            o.AllowedHosts = ["127.0.0.1"];
             o.MaxRequestBodySize = 1024;
         }));
         await using var server = await AgentTestServer.StartAsync(agent);

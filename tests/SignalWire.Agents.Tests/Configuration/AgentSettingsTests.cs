@@ -116,4 +116,54 @@ public sealed class AgentSettingsTests
     [Fact]
     public void Routes_with_odd_characters_are_refused() =>
         Assert.Throws<AgentConfigurationException>(() => Resolve(new AgentOptions { Route = "/a?b" }));
+
+    [Fact]
+    public void A_signing_key_needs_the_public_host_configured()
+    {
+        var error = Assert.Throws<AgentConfigurationException>(() => Resolve(new AgentOptions(), ("SIGNALWIRE_SIGNING_KEY", "PSK_x")));
+
+        Assert.Equal("A signing key is set (SIGNALWIRE_SIGNING_KEY), so the public URL the platform signs must be known: set SWML_PROXY_URL_BASE (https://agent.example.com) or SWML_ALLOWED_HOSTS (agent.example.com).", error.Message);
+        Assert.NotNull(Resolve(new AgentOptions(), ("SIGNALWIRE_SIGNING_KEY", "PSK_x"), ("SWML_PROXY_URL_BASE", "https://agent.example.com")).SigningKey);
+        Assert.NotNull(Resolve(new AgentOptions(), ("SIGNALWIRE_SIGNING_KEY", "PSK_x"), ("SWML_ALLOWED_HOSTS", "agent.example.com")).SigningKey);
+        Assert.Throws<AgentConfigurationException>(() => Resolve(new AgentOptions(), ("SIGNALWIRE_SIGNING_KEY", "PSK_x"), ("SWML_ALLOWED_HOSTS", "*")));
+    }
+
+    [Fact]
+    public void A_lone_star_means_any_and_a_star_among_names_is_refused()
+    {
+        var any = Resolve(new AgentOptions(), ("SWML_ALLOWED_HOSTS", "*"), ("SWML_CORS_ORIGINS", " * "));
+
+        Assert.Empty(any.AllowedHosts);
+        Assert.Equal(["*"], any.CorsOrigins);
+        Assert.Equal(["a.example.com", "*.example.org"], Resolve(new AgentOptions(), ("SWML_ALLOWED_HOSTS", "a.example.com, *.example.org")).AllowedHosts);
+        var hosts = Assert.Throws<AgentConfigurationException>(() => Resolve(new AgentOptions(), ("SWML_ALLOWED_HOSTS", "a.example.com,*")));
+        var origins = Assert.Throws<AgentConfigurationException>(() => Resolve(new AgentOptions { CorsOrigins = ["https://a.example.com", "*"] }));
+        Assert.Equal("SWML_ALLOWED_HOSTS lists '*' together with other values: '*' alone means any host; otherwise list each host without '*'.", hosts.Message);
+        Assert.Equal("SWML_CORS_ORIGINS lists '*' together with other values: '*' alone means any origin; otherwise list each origin without '*'.", origins.Message);
+    }
+
+    [Fact]
+    public void Trusted_proxies_are_addresses_or_networks_and_turn_trust_on()
+    {
+        var settings = Resolve(new AgentOptions(), ("SWML_TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.10 ,::1"));
+
+        Assert.True(settings.TrustProxyHeaders);
+        Assert.Equal(["10.0.0.0/8", "192.0.2.10/32", "::1/128"], settings.TrustedProxies.Select(n => n.ToString()));
+        Assert.False(Resolve(new AgentOptions { TrustProxyHeaders = false }, ("SWML_TRUSTED_PROXIES", "10.0.0.0/8")).TrustProxyHeaders);
+        var error = Assert.Throws<AgentConfigurationException>(() => Resolve(new AgentOptions(), ("SWML_TRUSTED_PROXIES", "proxy.internal")));
+        Assert.Equal("SWML_TRUSTED_PROXIES: 'proxy.internal' is neither an IP address nor a CIDR network such as 10.0.0.0/8.", error.Message);
+    }
+
+    [Fact]
+    public void Connection_limits_default_and_read_the_environment()
+    {
+        var defaults = Resolve(new AgentOptions());
+        var configured = Resolve(new AgentOptions(), ("SWML_MAX_CONNECTIONS", "200"), ("SWML_KEEP_ALIVE_TIMEOUT", "12"));
+
+        Assert.Equal(4096, defaults.MaxConnections);
+        Assert.Equal(TimeSpan.FromSeconds(30), defaults.KeepAliveTimeout);
+        Assert.Equal(200, configured.MaxConnections);
+        Assert.Equal(TimeSpan.FromSeconds(12), configured.KeepAliveTimeout);
+        Assert.Throws<AgentConfigurationException>(() => Resolve(new AgentOptions(), ("SWML_MAX_CONNECTIONS", "0")));
+    }
 }

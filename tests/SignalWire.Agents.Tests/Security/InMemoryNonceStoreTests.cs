@@ -29,23 +29,25 @@ public sealed class InMemoryNonceStoreTests
     }
 
     [Fact]
-    public async Task Memory_stays_bounded_expired_keys_are_evicted_and_a_full_store_is_unavailable()
+    public async Task Memory_stays_bounded_and_expired_keys_are_swept_before_any_live_key_is_dropped()
     {
         var store = new InMemoryNonceStore(_time, capacity: 2000);
-        for (var i = 0; i < 2000; i++)
+        for (var i = 0; i < 1000; i++)
         {
-            Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync($"k{i}", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
+            Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync($"short{i}", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
+            Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync($"long{i}", _time.GetUtcNow().AddHours(1), TestContext.Current.CancellationToken));
         }
 
-        Assert.Equal(NonceOutcome.Unavailable, await store.RecordAsync("overflow", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
-        Assert.Equal(NonceOutcome.Unavailable, await store.RecordAsync("overflow-2", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
         _time.Advance(TimeSpan.FromSeconds(11));
         Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync("after-expiry", _time.GetUtcNow().AddSeconds(10), TestContext.Current.CancellationToken));
-        Assert.True(store.Count < 2000);
+
+        Assert.Equal(1001, store.Count);
+        Assert.Equal(0, store.Evicted);
+        Assert.Equal(NonceOutcome.AlreadyUsed, await store.RecordAsync("long0", _time.GetUtcNow().AddHours(1), TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public async Task A_store_full_of_live_keys_is_not_rescanned_before_its_earliest_key_expires()
+    public async Task A_store_full_of_live_keys_drops_the_tenth_closest_to_expiry_and_keeps_serving()
     {
         var store = new InMemoryNonceStore(_time, capacity: 1024);
         for (var i = 0; i < 1024; i++)
@@ -53,15 +55,33 @@ public sealed class InMemoryNonceStoreTests
             await store.RecordAsync($"k{i}", _time.GetUtcNow().AddMinutes(10 + i), TestContext.Current.CancellationToken);
         }
 
-        for (var second = 0; second < 30; second++)
+        Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync("one-more", _time.GetUtcNow().AddMinutes(10), TestContext.Current.CancellationToken));
+
+        // Down to 1024 - 1024 / 10 = 922 keys, then the new one; the dropped keys are k0..k101, the soonest to expire.
+        Assert.Equal(102, store.Evicted);
+        Assert.Equal(923, store.Count);
+        Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync("k101", _time.GetUtcNow().AddMinutes(10), TestContext.Current.CancellationToken));
+        Assert.Equal(NonceOutcome.AlreadyUsed, await store.RecordAsync("k102", _time.GetUtcNow().AddMinutes(10), TestContext.Current.CancellationToken));
+        Assert.Equal(NonceOutcome.AlreadyUsed, await store.RecordAsync("k1023", _time.GetUtcNow().AddMinutes(10), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Eviction_drops_exactly_its_share_when_every_key_expires_at_the_same_moment()
+    {
+        var store = new InMemoryNonceStore(_time, capacity: 2000);
+        var expiry = _time.GetUtcNow().AddHours(1);
+        for (var i = 0; i < 2000; i++)
         {
-            Assert.Equal(NonceOutcome.Unavailable, await store.RecordAsync($"late{second}", _time.GetUtcNow().AddMinutes(10), TestContext.Current.CancellationToken));
-            _time.Advance(TimeSpan.FromSeconds(2));
+            await store.RecordAsync($"k{i}", expiry, TestContext.Current.CancellationToken);
         }
 
-        Assert.Equal(1, store.Sweeps);
-        _time.Advance(TimeSpan.FromMinutes(10));
-        Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync("after-the-first-expiry", _time.GetUtcNow().AddMinutes(10), TestContext.Current.CancellationToken));
-        Assert.Equal(2, store.Sweeps);
+        for (var i = 0; i < 500; i++)
+        {
+            Assert.Equal(NonceOutcome.Recorded, await store.RecordAsync($"flood{i}", expiry, TestContext.Current.CancellationToken));
+        }
+
+        // Each time the store fills, exactly 200 keys go (not every key sharing the earliest expiry): 3 times for 500 new keys.
+        Assert.Equal(600, store.Evicted);
+        Assert.Equal(1900, store.Count);
     }
 }

@@ -50,6 +50,32 @@ public sealed class SwaigTokenServiceTests
     }
 
     [Fact]
+    public void The_same_name_and_secret_on_another_route_is_another_agent()
+    {
+        var atSales = new SwaigTokenService(Secret, "bank", "/sales", TimeSpan.FromHours(1), _time);
+        var atSupport = new SwaigTokenService(Secret, "bank", "/support", TimeSpan.FromHours(1), _time);
+        var token = atSales.Mint("f", "call-1");
+
+        Assert.Equal(TokenCheck.Valid, atSales.Check(token, "f", "call-1"));
+        Assert.Equal(TokenCheck.Invalid, atSupport.Check(token, "f", "call-1"));
+        Assert.Equal(TokenCheck.Invalid, Service().Check(token, "f", "call-1"));
+    }
+
+    [Fact]
+    public void A_token_expiring_later_than_the_verifier_would_mint_is_refused()
+    {
+        var generous = new SwaigTokenService(Secret, "bank", TimeSpan.FromHours(2), _time);
+        var token = generous.Mint("f", "call-1");
+
+        Assert.Equal(TokenCheck.Invalid, Service().Check(token, "f", "call-1"));
+        // Within the allowed clock skew a replica running slightly ahead is still accepted.
+        var ahead = new FakeTimeProvider(_time.GetUtcNow() + TimeSpan.FromSeconds(25));
+        Assert.Equal(TokenCheck.Valid, Service().Check(new SwaigTokenService(Secret, "bank", TimeSpan.FromHours(1), ahead).Mint("f", "call-1"), "f", "call-1"));
+        var tooFarAhead = new FakeTimeProvider(_time.GetUtcNow() + TimeSpan.FromSeconds(45));
+        Assert.Equal(TokenCheck.Invalid, Service().Check(new SwaigTokenService(Secret, "bank", TimeSpan.FromHours(1), tooFarAhead).Mint("f", "call-1"), "f", "call-1"));
+    }
+
+    [Fact]
     public void The_same_secret_validates_across_instances_like_replicas()
     {
         var replicaA = Service();

@@ -1,0 +1,51 @@
+using System.Net.Sockets;
+using SignalWire.Agents.Testing;
+
+namespace SignalWire.Agents.AspNetCore.Tests.Hosting;
+
+/// <summary>Idle connections are bounded in number and in time.</summary>
+public sealed class ConnectionLimitTests
+{
+    [Fact]
+    public async Task Connections_beyond_the_limit_are_closed_without_being_served()
+    {
+        await using var server = await AgentTestServer.StartAsync(new TestAgent(AgentTestServer.Options().With(o => o.MaxConnections = 3)));
+        var held = new List<TcpClient>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var idle = new TcpClient();
+                await idle.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port, TestContext.Current.CancellationToken);
+                held.Add(idle);
+            }
+
+            // Give Kestrel a moment to count the held connections before the next one arrives.
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            var beyond = await RawHttp.SendAsync(server.BaseAddress, RawHttp.Bytes("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), timeout: TimeSpan.FromSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
+            Assert.Equal(0, beyond.Status);
+        }
+        finally
+        {
+            held.ForEach(c => c.Dispose());
+        }
+
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        var after = await RawHttp.SendAsync(server.BaseAddress, RawHttp.Bytes("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(200, after.Status);
+    }
+
+    [Fact]
+    public async Task An_idle_connection_is_closed_after_the_keep_alive_timeout()
+    {
+        await using var server = await AgentTestServer.StartAsync(new TestAgent(AgentTestServer.Options().With(o => o.KeepAliveTimeout = TimeSpan.FromSeconds(2))));
+        using var idle = new TcpClient();
+        await idle.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port, TestContext.Current.CancellationToken);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var read = await idle.GetStream().ReadAsync(new byte[16], TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, read);
+        Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(15));
+    }
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using SignalWire.Agents.Testing;
+
+namespace SignalWire.Agents.AspNetCore.Tests.Security;
+
+/// <summary>Tokens never reach the log through ASP.NET Core's request lines, whatever the application's logging set-up.</summary>
+public sealed class RequestLineLoggingTests
+{
+    [Theory]
+    [InlineData("Trace", null)]
+    [InlineData("Information", "Information")]
+    [InlineData("Debug", "Trace")]
+    public async Task Inside_a_users_application_with_verbose_logging_no_token_is_logged(string defaultLevel, string? hostingLevel)
+    {
+        var agent = new TestAgent();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration["Logging:LogLevel:Default"] = defaultLevel;
+        builder.Configuration["Logging:FakeLogger:LogLevel:Default"] = defaultLevel;
+        if (hostingLevel is not null)
+        {
+            builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = hostingLevel;
+            builder.Configuration["Logging:FakeLogger:LogLevel:Microsoft.AspNetCore.Hosting"] = hostingLevel;
+        }
+
+        builder.Logging.ClearProviders().AddFakeLogging();
+        builder.Services.AddSignalWireAgent(agent);
+        await using var app = builder.Build();
+        app.MapAgent(agent);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        client.DefaultRequestHeaders.Authorization = new("Basic", TestCredentials.EncodedPair);
+
+        var url = (await client.FetchSwmlAsync("call-1")).FunctionUrl("secret_action");
+        using var response = await client.PostJsonAsync(HttpTestExtensions.PathAndQuery(url), SwaigRequests.Call("secret_action"));
+        await app.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var logs = app.Services.GetRequiredService<FakeLogCollector>().GetSnapshot();
+        Assert.Contains(logs, r => r.Category == "Microsoft.AspNetCore.Routing.EndpointMiddleware" || r.Category == "SignalWire.Agents.Audit");
+        var text = string.Join("\n", logs.Select(r => r.Message));
+        Assert.DoesNotContain(HttpTestExtensions.TokenOf(url), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("__token", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_application_whose_logger_ignores_the_filters_is_refused_at_start_up()
+    {
+        var agent = new TestAgent();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddSignalWireAgent(agent);
+        builder.Services.AddSingleton<ILoggerFactory, EverythingLoggerFactory>();
+        using var app = builder.Build();
+
+        var error = Assert.Throws<AgentConfigurationException>(() => app.MapAgent(agent));
+
+        Assert.StartsWith("Agent 'test-agent': the logger writes 'Microsoft.AspNetCore.Hosting.Diagnostics' at Information", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A logging library that applies no Microsoft.Extensions.Logging filter: every category, every level.</summary>
+    private sealed class EverythingLoggerFactory : ILoggerFactory
+    {
+        public void AddProvider(ILoggerProvider provider)
+        {
+        }
+
+        public ILogger CreateLogger(string categoryName) => new EverythingLogger();
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class EverythingLogger : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+            }
+        }
+    }
+}
