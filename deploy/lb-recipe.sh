@@ -25,6 +25,8 @@ export SWML_BASIC_AUTH_PASSWORD=lb-recipe-password-0123456789abcdef
 export SIGNALWIRE_SWAIG_SECRET=lb-recipe-shared-secret
 export SIGNALWIRE_REDIS_URL=redis://127.0.0.1:6390
 export SWML_PROXY_URL_BASE=http://127.0.0.1:8088
+# nginx runs on this machine: trust its X-Forwarded-For so lockouts and per-IP limits key on each client.
+export SWML_TRUSTED_PROXIES=127.0.0.1
 export Logging__LogLevel__Default=Warning
 for port in 3101 3102; do
   PORT=$port dotnet "$app" >"$work/replica-$port.log" 2>&1 &
@@ -44,6 +46,7 @@ http {
       proxy_pass http://agent;
       proxy_set_header Host \$host;
       proxy_set_header X-Forwarded-For \$remote_addr;
+      proxy_set_header X-Forwarded-Proto \$scheme;
     }
   }
 }

@@ -28,7 +28,8 @@ public static class RawHttp
     /// <param name="halfClose">Shut the sending side after the request (an unterminated body).</param>
     /// <param name="timeout">How long to wait for the response.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public static async Task<RawResponse> SendAsync(Uri server, byte[] request, bool halfClose = false, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    /// <param name="headOnly">The request is a HEAD: the response has no body, whatever its Content-Length says.</param>
+    public static async Task<RawResponse> SendAsync(Uri server, byte[] request, bool halfClose = false, TimeSpan? timeout = null, bool headOnly = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(request);
@@ -45,9 +46,9 @@ public static class RawHttp
                 client.Client.Shutdown(SocketShutdown.Send);
             }
 
-            return await ReadResponseAsync(stream, deadline.Token);
+            return await ReadResponseAsync(stream, headOnly, deadline.Token);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or SocketException)
         {
             // The server closed the connection (reset) without a response.
             return new RawResponse(0, [], string.Empty);
@@ -63,7 +64,7 @@ public static class RawHttp
         await client.ConnectAsync(server.Host, server.Port, cancellationToken);
         var stream = client.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), cancellationToken);
-        var read = ReadResponseAsync(stream, cancellationToken);
+        var read = ReadResponseAsync(stream, headOnly: false, cancellationToken);
         try
         {
             for (var offset = 0; offset < body.Length && !read.IsCompleted; offset += chunkSize)
@@ -90,7 +91,7 @@ public static class RawHttp
     /// <summary>Text request bytes (the head and body written as given).</summary>
     public static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
-    private static async Task<RawResponse> ReadResponseAsync(Stream stream, CancellationToken cancellationToken)
+    private static async Task<RawResponse> ReadResponseAsync(Stream stream, bool headOnly, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
         var chunk = new byte[8192];
@@ -109,10 +110,23 @@ public static class RawHttp
         var all = buffer.ToArray();
         var lines = Encoding.ASCII.GetString(all, 0, headEnd).Split("\r\n");
         var status = int.Parse(lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        if (status is >= 100 and < 200 and not 101)
+        {
+            // An interim response (100 Continue): the final one follows.
+            var rest = new MemoryStream();
+            rest.Write(all, headEnd + 4, all.Length - headEnd - 4);
+            return await ReadResponseAsync(new ConcatStream(rest.ToArray(), stream), headOnly, cancellationToken);
+        }
+
         var headers = lines.Skip(1).ToList();
         var length = headers.Where(h => h.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
             .Select(h => int.Parse(h["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture))
             .DefaultIfEmpty(0).First();
+        if (headOnly)
+        {
+            length = 0;
+        }
+
         var body = new MemoryStream();
         body.Write(all, headEnd + 4, all.Length - headEnd - 4);
         while (body.Length < length)
@@ -131,4 +145,45 @@ public static class RawHttp
 
     private static int IndexOfHeadEnd(MemoryStream buffer) =>
         buffer.GetBuffer().AsSpan(0, (int)buffer.Length).IndexOf("\r\n\r\n"u8);
+
+    /// <summary>Bytes already read, then the rest of the connection.</summary>
+    private sealed class ConcatStream(byte[] prefix, Stream rest) : Stream
+    {
+        private int _offset;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_offset < prefix.Length)
+            {
+                var n = Math.Min(buffer.Length, prefix.Length - _offset);
+                prefix.AsMemory(_offset, n).CopyTo(buffer);
+                _offset += n;
+                return n;
+            }
+
+            return await rest.ReadAsync(buffer, cancellationToken);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

@@ -27,6 +27,12 @@ internal enum BodyStatus
     /// <summary>The body's webhook signature is missing or wrong.</summary>
     SignatureInvalid,
 
+    /// <summary>The body's framing is broken (bad chunking, a length it did not keep to): Kestrel refused it while it was read.</summary>
+    BrokenFraming,
+
+    /// <summary>The body arrived too slowly (below Kestrel's minimum data rate).</summary>
+    TimedOut,
+
     /// <summary>The body is declared as a form (<c>application/x-www-form-urlencoded</c> or <c>multipart/form-data</c>), which is never read as JSON.</summary>
     UnsupportedMediaType,
 }
@@ -92,9 +98,19 @@ internal static class RequestBody
                 reader.AdvanceTo(buffer.Start, buffer.End);
             }
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException ex)
         {
-            return (BodyStatus.TooLarge, default);
+            return (ex.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => BodyStatus.TooLarge,
+                StatusCodes.Status408RequestTimeout => BodyStatus.TimedOut,
+                _ => BodyStatus.BrokenFraming,
+            }, default);
+        }
+        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // Kestrel reports a few framing errors (a chunk size that overflows) as a plain IOException.
+            return (BodyStatus.BrokenFraming, default);
         }
     }
 

@@ -144,12 +144,6 @@ internal sealed partial class AgentEndpoints
         {
             await handler(this, context).ConfigureAwait(false);
         }
-        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
-        {
-            // Kestrel refused the request while its body was read (bad chunking, a body that stopped or
-            // trickled, a length it did not keep to): the client's fault, answered with Kestrel's status.
-            await RejectAsync(context, ex.StatusCode is >= 400 and < 500 ? ex.StatusCode : StatusCodes.Status400BadRequest, BadRequestReason(ex.StatusCode), warn: true).ConfigureAwait(false);
-        }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
         {
             // The client went away or the request timed out: the request-timeout middleware (if any) answers.
@@ -458,16 +452,12 @@ internal sealed partial class AgentEndpoints
 
     private static string SafePath(HttpContext context) => LogText.Safe(context.Request.Path.Value) ?? "/";
 
-    private static string BadRequestReason(int status) => status switch
-    {
-        StatusCodes.Status408RequestTimeout => "Request body timed out",
-        StatusCodes.Status413PayloadTooLarge => "Request body too large",
-        _ => "Malformed request",
-    };
-
     private Task RejectBodyAsync(HttpContext context, BodyStatus status) => status switch
     {
         BodyStatus.TooLarge => RejectAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large"),
+        // Kestrel refused the body while it was read: the client's fault, worth one warning line.
+        BodyStatus.BrokenFraming => RejectAsync(context, StatusCodes.Status400BadRequest, "Malformed request", warn: true),
+        BodyStatus.TimedOut => RejectAsync(context, StatusCodes.Status408RequestTimeout, "Request body timed out", warn: true),
         BodyStatus.UnsupportedMediaType => RejectAsync(context, StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json"),
         BodyStatus.SignatureInvalid => RejectAsync(context, StatusCodes.Status403Forbidden, "Forbidden"),
         BodyStatus.Empty or BodyStatus.NotAnObject => RejectAsync(context, StatusCodes.Status400BadRequest, "Request body must be a JSON object"),

@@ -110,6 +110,8 @@ public sealed class HostileInputTests : IAsyncLifetime
     {
         // Not a hex chunk size.
         { "POST /swaig HTTP/1.1\r\nHost: 127.0.0.1\r\n{AUTH}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", 400, "Malformed request" },
+        // A chunk size too large for Kestrel's counter (reported as an IOException, not a bad-request exception).
+        { "POST /post_prompt/ HTTP/1.1\r\nHost: 127.0.0.1\r\n{AUTH}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n", 400, "Malformed request" },
         // A chunk longer than its declared size.
         { "POST /swaig HTTP/1.1\r\nHost: 127.0.0.1\r\n{AUTH}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}xx\r\n0\r\n\r\n", 400, "Malformed request" },
         // Both lengths: Kestrel reads it as chunked, and the body is not valid chunking.
