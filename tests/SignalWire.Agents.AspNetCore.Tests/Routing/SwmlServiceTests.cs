@@ -89,4 +89,16 @@ public sealed class SwmlServiceTests : IAsyncLifetime
 
         Assert.EndsWith("""{"hangup":{"reason":"decline"}}],"menu":[{"hangup":{}}]}}""", json, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"call":{"call_id":"\ud800"}}""")]
+    [InlineData("""{"call_id":"a","call_id":"b"}""")]
+    [InlineData("""{"vars":{"x":"\udc00"}}""")]
+    public async Task A_hostile_body_is_400_on_a_service_too(string body)
+    {
+        using var response = await _client.PostAsync("/ivr", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("""{"error":"Malformed JSON"}""", await response.ReadTextAsync());
+    }
 }

@@ -112,6 +112,29 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public async Task A_lone_star_allows_any_origin_and_any_host()
+    {
+        await using var server = await AgentTestServer.StartAsync(new TestAgent(AgentTestServer.Options().With(o =>
+        {
+            o.CorsOrigins = ["*"];
+            o.AllowedHosts = ["*"];
+        })));
+        using var client = server.CreateClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/swaig")
+        {
+            Headers = { { "Origin", "https://anywhere.example.net" }, { "Access-Control-Request-Method", "POST" } },
+        };
+        using var document = new HttpRequestMessage(HttpMethod.Get, "/");
+        document.Headers.Host = "any-name.example.org";
+
+        using var allowed = await client.SendAsync(preflight, TestContext.Current.CancellationToken);
+        using var served = await client.SendAsync(document, TestContext.Current.CancellationToken);
+
+        Assert.Equal("*", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
     public async Task Oversized_headers_are_refused_by_kestrel()
     {
         await using var server = await AgentTestServer.StartAsync(new TestAgent());

@@ -168,6 +168,29 @@ public sealed class RequestGuardTests
     }
 
     [Fact]
+    public async Task Filling_the_single_use_store_does_not_lock_secure_tools_for_everyone()
+    {
+        // A small store so the flood stays quick; the default holds a million keys.
+        var agent = new TestAgent(AgentTestServer.Options().With(o => o.OneTimeTokens = true));
+        await using var server = await AgentTestServer.StartAsync(agent, b => b.Services.AddSingleton<INonceStore>(new InMemoryNonceStore(capacity: 1024)));
+        using var client = server.CreateClient();
+        for (var i = 0; i < 1200; i++)
+        {
+            // A Basic Auth holder mints tokens for made-up calls and spends each once.
+            var flood = SwaigRequests.Call("secret_action", callId: $"flood-{i}");
+            using var spent = await client.PostJsonAsync("/swaig?__token=" + server.Agent.Settings.Tokens.Mint("secret_action", $"flood-{i}"), flood);
+            Assert.Equal(HttpStatusCode.OK, spent.StatusCode);
+        }
+
+        var path = HttpTestExtensions.PathAndQuery((await client.FetchSwmlAsync("call-genuine")).FunctionUrl("secret_action"));
+        using var genuine = await client.PostJsonAsync(path, SwaigRequests.Call("secret_action", callId: "call-genuine"));
+        using var replay = await client.PostJsonAsync(path, SwaigRequests.Call("secret_action", callId: "call-genuine"));
+
+        Assert.Equal("""{"response":"done"}""", await genuine.ReadTextAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, replay.StatusCode);
+    }
+
+    [Fact]
     public async Task One_time_tokens_are_accepted_once()
     {
         var agent = new TestAgent(AgentTestServer.Options().With(o => o.OneTimeTokens = true));
