@@ -5,9 +5,6 @@ namespace SignalWire.Agents;
 /// <summary>AI settings: languages, parameters and global data.</summary>
 public partial class AgentBase
 {
-    private readonly List<LanguageSettings> _languages = [];
-    private readonly JsonObject _params = [];
-    private readonly JsonObject _globalData = [];
 
     /// <summary>Adds a language; <paramref name="voice"/> may be <c>engine.voice:model</c>.</summary>
     /// <param name="name">Display name, e.g. <c>English</c>.</param>
@@ -30,7 +27,7 @@ public partial class AgentBase
     {
         ArgumentNullException.ThrowIfNull(language);
         language.Params?.Validate();
-        return Mutate(() => _languages.Add(language));
+        return Mutate(() => _state.Languages.Add(language));
     }
 
     /// <summary>Sets (or with <see langword="null"/> removes) the voice tuning of the first language with <paramref name="code"/>.</summary>
@@ -41,13 +38,13 @@ public partial class AgentBase
         parameters?.Validate();
         return Mutate(() =>
         {
-            var index = _languages.FindIndex(l => l.Code == code);
+            var index = _state.Languages.FindIndex(l => l.Code == code);
             if (index < 0)
             {
                 throw new ArgumentException($"No language with code '{code}' has been added.", nameof(code));
             }
 
-            _languages[index] = _languages[index] with { Params = parameters };
+            _state.Languages[index] = _state.Languages[index] with { Params = parameters };
         });
     }
 
@@ -58,7 +55,7 @@ public partial class AgentBase
         {
             lock (_gate)
             {
-                return [.. _languages];
+                return [.. _state.Languages];
             }
         }
     }
@@ -73,7 +70,7 @@ public partial class AgentBase
             foreach (var (key, value) in copy.ToArray())
             {
                 copy.Remove(key);
-                _params[key] = value;
+                _state.Params[key] = value;
             }
         });
     }
@@ -83,7 +80,7 @@ public partial class AgentBase
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var copy = value?.DeepClone();
-        return Mutate(() => _params[key] = copy);
+        return Mutate(() => _state.Params[key] = copy);
     }
 
     /// <summary>Merges keys into the session's initial global data (<c>ai.global_data</c>).</summary>
@@ -96,7 +93,7 @@ public partial class AgentBase
             foreach (var (key, value) in copy.ToArray())
             {
                 copy.Remove(key);
-                _globalData[key] = value;
+                _state.GlobalData[key] = value;
             }
         });
     }

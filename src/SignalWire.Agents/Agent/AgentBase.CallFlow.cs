@@ -24,12 +24,6 @@ public partial class AgentBase
         "transfer", "execute", "return", "label", "goto", "request", "switch", "cond", "set", "unset", "hangup", "send_sms", "sleep",
         "stop_record_call", "stop_denoise", "stop_tap", "play", "connect");
 
-    private readonly List<JsonObject> _preAnswerVerbs = [];
-    private readonly List<JsonObject> _postAnswerVerbs = [];
-    private readonly List<JsonObject> _postAiVerbs = [];
-    private JsonObject _answerConfig = [];
-    private (string Format, bool Stereo)? _recordCall;
-
     /// <summary>Adds a verb to run before the call is answered (only verbs that send no media; see <see cref="PreAnswerVerbs"/>).</summary>
     public AgentBase AddPreAnswerVerb(string verb, JsonNode config)
     {
@@ -39,7 +33,7 @@ public partial class AgentBase
             throw new ArgumentException($"'{verb}' is not safe before the call is answered; use one of: {string.Join(", ", PreAnswerVerbs.Order(StringComparer.Ordinal))}.", nameof(verb));
         }
 
-        return Mutate(() => _preAnswerVerbs.Add(entry));
+        return Mutate(() => _state.PreAnswerVerbs.Add(entry));
     }
 
     /// <summary>Configures the <c>answer</c> verb (e.g. the longest call in seconds, the codecs offered).</summary>
@@ -57,7 +51,7 @@ public partial class AgentBase
             config["codecs"] = codecs;
         }
 
-        return Mutate(() => _answerConfig = config);
+        return Mutate(() => _state.AnswerConfig = config);
     }
 
     /// <summary>Records the whole call after answering (<c>record_call</c> with <paramref name="format"/> wav, mp3 or mp4).</summary>
@@ -68,38 +62,38 @@ public partial class AgentBase
             throw new ArgumentException("format must be wav, mp3 or mp4.", nameof(format));
         }
 
-        return Mutate(() => _recordCall = (format, stereo));
+        return Mutate(() => _state.RecordCall = (format, stereo));
     }
 
     /// <summary>Adds a verb to run after answering and before the AI (e.g. a greeting <c>play</c>).</summary>
     public AgentBase AddPostAnswerVerb(string verb, JsonNode config)
     {
         var entry = Verb(verb, config);
-        return Mutate(() => _postAnswerVerbs.Add(entry));
+        return Mutate(() => _state.PostAnswerVerbs.Add(entry));
     }
 
     /// <summary>Adds a verb to run when the AI ends (e.g. <c>hangup</c>).</summary>
     public AgentBase AddPostAiVerb(string verb, JsonNode config)
     {
         var entry = Verb(verb, config);
-        return Mutate(() => _postAiVerbs.Add(entry));
+        return Mutate(() => _state.PostAiVerbs.Add(entry));
     }
 
     /// <summary>The verbs before the <c>ai</c> verb, in order.</summary>
     private List<JsonObject> VerbsBeforeAi()
     {
-        var verbs = new List<JsonObject>(_preAnswerVerbs);
+        var verbs = new List<JsonObject>(_state.PreAnswerVerbs);
         if (Options.AutoAnswer)
         {
-            verbs.Add(new JsonObject { ["answer"] = _answerConfig.DeepClone() });
+            verbs.Add(new JsonObject { ["answer"] = _state.AnswerConfig.DeepClone() });
         }
 
-        if (_recordCall is { } record)
+        if (_state.RecordCall is { } record)
         {
             verbs.Add(new JsonObject { ["record_call"] = new JsonObject { ["format"] = record.Format, ["stereo"] = record.Stereo } });
         }
 
-        verbs.AddRange(_postAnswerVerbs);
+        verbs.AddRange(_state.PostAnswerVerbs);
         return verbs;
     }
 

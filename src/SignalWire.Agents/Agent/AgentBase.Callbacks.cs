@@ -6,13 +6,12 @@ namespace SignalWire.Agents;
 /// <summary>Callbacks from the platform.</summary>
 public partial class AgentBase
 {
-    private Func<PostPromptSummary, CancellationToken, ValueTask>? _summaryHandler;
 
     /// <summary>Registers a handler for the end-of-call summary (instead of overriding <see cref="OnSummaryAsync"/>).</summary>
     public AgentBase OnSummary(Func<PostPromptSummary, CancellationToken, ValueTask> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return Mutate(() => _summaryHandler = handler);
+        return Mutate(() => _state.SummaryHandler = handler);
     }
 
     /// <summary>
@@ -24,7 +23,7 @@ public partial class AgentBase
         Func<PostPromptSummary, CancellationToken, ValueTask>? handler;
         lock (_gate)
         {
-            handler = _summaryHandler;
+            handler = _state.SummaryHandler;
         }
 
         return handler is null ? ValueTask.CompletedTask : handler(summary, cancellationToken);

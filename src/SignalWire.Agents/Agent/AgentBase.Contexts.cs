@@ -5,7 +5,6 @@ namespace SignalWire.Agents;
 /// <summary>Structured workflows: contexts and steps inside the prompt.</summary>
 public partial class AgentBase
 {
-    private ContextsSnapshot? _contexts;
 
     /// <summary>
     /// Defines the agent's contexts and steps (<c>ai.prompt.contexts</c>). The workflow is validated now;
@@ -27,14 +26,14 @@ public partial class AgentBase
     {
         ArgumentNullException.ThrowIfNull(builder);
         var snapshot = builder.Snapshot();
-        return Mutate(() => _contexts = snapshot);
+        return Mutate(() => _state.Contexts = snapshot);
     }
 
     /// <summary>Removes the contexts.</summary>
-    public AgentBase ClearContexts() => Mutate(() => _contexts = null);
+    public AgentBase ClearContexts() => Mutate(() => _state.Contexts = null);
 
     /// <summary>Whether contexts are defined.</summary>
-    public bool HasContexts => Volatile.Read(ref _contexts) is not null;
+    public bool HasContexts => Volatile.Read(ref _state.Contexts) is not null;
 
     /// <summary>
     /// Checks now what would otherwise fail on the first request: the contexts' tool references against the

@@ -14,40 +14,17 @@ public partial class AgentBase
 {
     private DynamicConfigHandler[] _dynamicHandlers = [];
 
-    /// <summary>Copy constructor for per-request copies: every setting is copied; credentials, secret and tools' definitions are shared.</summary>
+    /// <summary>
+    /// Copy constructor for per-request copies: the whole definition is cloned (see <see cref="AgentDefinition"/>);
+    /// options, resolved settings (credentials, secret) and the tools' handlers are shared.
+    /// </summary>
     private AgentBase(AgentBase source)
     {
         Options = source.Options;
         _settings = source._settings;
         lock (source._gate)
         {
-            Tools = source.Tools.Clone();
-            _pom = source._pom.Clone();
-            _promptText = source._promptText;
-            _postPrompt = source._postPrompt;
-            _languages.AddRange(source._languages);
-            _params = (JsonObject)source._params.DeepClone();
-            _globalData = (JsonObject)source._globalData.DeepClone();
-            _hints = (JsonArray)source._hints.DeepClone();
-            _pronounce = (JsonArray)source._pronounce.DeepClone();
-            _nativeFunctions.AddRange(source._nativeFunctions);
-            _internalFillers = (JsonObject)source._internalFillers.DeepClone();
-            _includes = (JsonArray)source._includes.DeepClone();
-            _promptLlmParams = (JsonObject)source._promptLlmParams.DeepClone();
-            _postPromptLlmParams = (JsonObject)source._postPromptLlmParams.DeepClone();
-            _preAnswerVerbs.AddRange(source._preAnswerVerbs.Select(v => (JsonObject)v.DeepClone()));
-            _postAnswerVerbs.AddRange(source._postAnswerVerbs.Select(v => (JsonObject)v.DeepClone()));
-            _postAiVerbs.AddRange(source._postAiVerbs.Select(v => (JsonObject)v.DeepClone()));
-            _answerConfig = (JsonObject)source._answerConfig.DeepClone();
-            _recordCall = source._recordCall;
-            _summaryHandler = source._summaryHandler;
-            _swaigQuery.AddRange(source._swaigQuery);
-            _postPromptUrl = source._postPromptUrl;
-            _webHookUrl = source._webHookUrl;
-            _debugEventsLevel = source._debugEventsLevel;
-            _debugHandler = source._debugHandler;
-            _multilingual = source._multilingual;
-            _contexts = source._contexts;
+            _state = source._state.Clone();
         }
 
         IsRequestCopy = true;

@@ -5,9 +5,6 @@ namespace SignalWire.Agents;
 /// <summary>Prompt configuration.</summary>
 public partial class AgentBase
 {
-    private readonly PromptObjectModel _pom = new();
-    private string? _promptText;
-    private string? _postPrompt;
 
     /// <summary>Adds a prompt section (Prompt Object Model).</summary>
     public AgentBase PromptAddSection(string title, string? body = null, IEnumerable<string>? bullets = null, bool? numbered = null, bool numberedBullets = false)
@@ -16,7 +13,7 @@ public partial class AgentBase
         return Mutate(() =>
         {
             EnsureNoPromptText();
-            var section = _pom.AddSection(title, body, bullets);
+            var section = _state.Pom.AddSection(title, body, bullets);
             section.Numbered = numbered;
             section.NumberedBullets = numberedBullets;
         });
@@ -29,7 +26,7 @@ public partial class AgentBase
         return Mutate(() =>
         {
             EnsureNoPromptText();
-            var section = _pom.Find(title) ?? _pom.AddSection(title);
+            var section = _state.Pom.Find(title) ?? _state.Pom.AddSection(title);
             if (body is not null)
             {
                 section.AddBody(body);
@@ -50,7 +47,7 @@ public partial class AgentBase
         return Mutate(() =>
         {
             EnsureNoPromptText();
-            (_pom.Find(parentTitle) ?? _pom.AddSection(parentTitle)).AddSubsection(title, body, bullets);
+            (_state.Pom.Find(parentTitle) ?? _state.Pom.AddSection(parentTitle)).AddSubsection(title, body, bullets);
         });
     }
 
@@ -59,7 +56,7 @@ public partial class AgentBase
     {
         lock (_gate)
         {
-            return _pom.Find(title) is not null;
+            return _state.Pom.Find(title) is not null;
         }
     }
 
@@ -72,12 +69,12 @@ public partial class AgentBase
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         return Mutate(() =>
         {
-            if (_pom.Sections.Count > 0)
+            if (_state.Pom.Sections.Count > 0)
             {
                 throw new InvalidOperationException("This agent's prompt already has sections; use either prompt text or sections, not both.");
             }
 
-            _promptText = text;
+            _state.PromptText = text;
         });
     }
 
@@ -85,7 +82,7 @@ public partial class AgentBase
     public AgentBase SetPostPrompt(string text)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        return Mutate(() => _postPrompt = text);
+        return Mutate(() => _state.PostPrompt = text);
     }
 
     /// <summary>
@@ -96,7 +93,7 @@ public partial class AgentBase
     {
         lock (_gate)
         {
-            return _promptText ?? (xml ? _pom.ToXml() : _pom.ToMarkdown());
+            return _state.PromptText ?? (xml ? _state.Pom.ToXml() : _state.Pom.ToMarkdown());
         }
     }
 
@@ -107,14 +104,14 @@ public partial class AgentBase
         {
             lock (_gate)
             {
-                return _postPrompt;
+                return _state.PostPrompt;
             }
         }
     }
 
     private void EnsureNoPromptText()
     {
-        if (_promptText is not null)
+        if (_state.PromptText is not null)
         {
             throw new InvalidOperationException("This agent uses raw prompt text; use either prompt text or sections, not both.");
         }

@@ -40,16 +40,16 @@ public partial class AgentBase
 
     private AiStaticParts BuildStaticParts()
     {
-        var contexts = _contexts;
+        var contexts = _state.Contexts;
         contexts?.ValidateTools([.. Tools.All.Select(t => t.Name)]);
         var prompt = Write(w =>
         {
             w.WriteStartObject();
             var confirmation = NeedsConfirmationSection();
-            if (_pom.Sections.Count > 0 || (_promptText is null && confirmation is not null))
+            if (_state.Pom.Sections.Count > 0 || (_state.PromptText is null && confirmation is not null))
             {
                 w.WriteStartArray("pom");
-                foreach (var section in _pom.Sections)
+                foreach (var section in _state.Pom.Sections)
                 {
                     section.WriteTo(w);
                 }
@@ -60,7 +60,7 @@ public partial class AgentBase
             else
             {
                 // An empty "pom" array is invalid SWML, so an agent without sections gets a default text prompt.
-                var text = _promptText ?? $"You are {Name}, a helpful AI assistant.";
+                var text = _state.PromptText ?? $"You are {Name}, a helpful AI assistant.";
                 if (confirmation is not null)
                 {
                     text += $"\n\n## {confirmation.Title}\n\n" + string.Join("\n", confirmation.Bullets.Select(b => "- " + b));
@@ -75,23 +75,23 @@ public partial class AgentBase
                 contexts.Json.WriteTo(w);
             }
 
-            WriteProperties(w, _promptLlmParams);
+            WriteProperties(w, _state.PromptLlmParams);
             w.WriteEndObject();
         });
 
-        var postPrompt = _postPrompt is null ? null : Write(w =>
+        var postPrompt = _state.PostPrompt is null ? null : Write(w =>
         {
             w.WriteStartObject();
-            w.WriteString("text", _postPrompt);
-            WriteProperties(w, _postPromptLlmParams);
+            w.WriteString("text", _state.PostPrompt);
+            WriteProperties(w, _state.PostPromptLlmParams);
             w.WriteEndObject();
         });
 
-        var parameters = Write(w => _params.WriteTo(w));
-        var languages = _languages.Count == 0 ? null : Write(w =>
+        var parameters = Write(w => _state.Params.WriteTo(w));
+        var languages = _state.Languages.Count == 0 ? null : Write(w =>
         {
             w.WriteStartArray();
-            foreach (var language in _languages)
+            foreach (var language in _state.Languages)
             {
                 w.WriteStartObject();
                 w.WriteString("name", language.Name);
@@ -114,42 +114,42 @@ public partial class AgentBase
             w.WriteEndArray();
         });
 
-        var globalData = _globalData.Count == 0 ? null : Write(w => _globalData.WriteTo(w));
-        var hints = _hints.Count == 0 ? null : Write(w => _hints.WriteTo(w));
-        var pronounce = _pronounce.Count == 0 ? null : Write(w => _pronounce.WriteTo(w));
+        var globalData = _state.GlobalData.Count == 0 ? null : Write(w => _state.GlobalData.WriteTo(w));
+        var hints = _state.Hints.Count == 0 ? null : Write(w => _state.Hints.WriteTo(w));
+        var pronounce = _state.Pronounce.Count == 0 ? null : Write(w => _state.Pronounce.WriteTo(w));
         var swaig = new JsonObject();
-        if (_nativeFunctions.Count > 0)
+        if (_state.NativeFunctions.Count > 0)
         {
-            swaig["native_functions"] = new JsonArray([.. _nativeFunctions.Select(n => (JsonNode)JsonValue.Create(n))]);
+            swaig["native_functions"] = new JsonArray([.. _state.NativeFunctions.Select(n => (JsonNode)JsonValue.Create(n))]);
         }
 
-        if (_includes.Count > 0)
+        if (_state.Includes.Count > 0)
         {
-            swaig["includes"] = _includes.DeepClone();
+            swaig["includes"] = _state.Includes.DeepClone();
         }
 
-        if (_internalFillers.Count > 0)
+        if (_state.InternalFillers.Count > 0)
         {
-            swaig["internal_fillers"] = _internalFillers.DeepClone();
+            swaig["internal_fillers"] = _state.InternalFillers.DeepClone();
         }
 
         return new AiStaticParts(prompt, postPrompt, parameters, languages, globalData, hints, pronounce, Swml.RawJsonProperties.From(swaig))
         {
             SwaigQuery = SwaigQueryString(),
-            PostPromptUrl = _postPromptUrl?.ToString(),
-            WebHookUrl = _webHookUrl?.ToString(),
-            DebugEventsLevel = _debugEventsLevel,
-            ParamsForDebug = _debugEventsLevel is null ? null : Swml.RawJsonProperties.From(ParamsWithoutDebugKeys()),
-            Multilingual = _multilingual is null ? null : Write(_multilingual.WriteTo),
+            PostPromptUrl = _state.PostPromptUrl?.ToString(),
+            WebHookUrl = _state.WebHookUrl?.ToString(),
+            DebugEventsLevel = _state.DebugEventsLevel,
+            ParamsForDebug = _state.DebugEventsLevel is null ? null : Swml.RawJsonProperties.From(ParamsWithoutDebugKeys()),
+            Multilingual = _state.Multilingual is null ? null : Write(_state.Multilingual.WriteTo),
             VerbsBefore = [.. VerbsBeforeAi().Select(v => Write(w => v.WriteTo(w)))],
-            VerbsAfter = [.. _postAiVerbs.Select(v => Write(w => v.WriteTo(w)))],
+            VerbsAfter = [.. _state.PostAiVerbs.Select(v => Write(w => v.WriteTo(w)))],
         };
     }
 
     /// <summary>The confirmation protocol section, when a tool requires confirmation and the prompt lacks it.</summary>
     private Prompt.PromptSection? NeedsConfirmationSection()
     {
-        if (_pom.Find(SignalWire.Agents.Tools.Confirmation.SectionTitle) is not null || !this.Tools.All.Any(t => t.Options.RequiresConfirmation))
+        if (_state.Pom.Find(SignalWire.Agents.Tools.Confirmation.SectionTitle) is not null || !this.Tools.All.Any(t => t.Options.RequiresConfirmation))
         {
             return null;
         }
@@ -159,7 +159,7 @@ public partial class AgentBase
 
     private JsonObject ParamsWithoutDebugKeys()
     {
-        var copy = (JsonObject)_params.DeepClone();
+        var copy = (JsonObject)_state.Params.DeepClone();
         copy.Remove("debug_webhook_url");
         copy.Remove("debug_webhook_level");
         return copy;

@@ -13,13 +13,6 @@ public partial class AgentBase
     public static readonly FrozenSet<string> InternalFillerFunctions = FrozenSet.Create(
         StringComparer.Ordinal, "hangup", "check_time", "wait_for_user", "wait_seconds", "adjust_response_latency", "next_step", "change_context", "get_visual_input", "get_ideal_strategy");
 
-    private readonly JsonArray _hints = [];
-    private readonly JsonArray _pronounce = [];
-    private readonly List<string> _nativeFunctions = [];
-    private readonly JsonObject _internalFillers = [];
-    private readonly JsonArray _includes = [];
-    private readonly JsonObject _promptLlmParams = [];
-    private readonly JsonObject _postPromptLlmParams = [];
 
     /// <summary>Adds words the speech recognizer should expect (<c>ai.hints</c>).</summary>
     public AgentBase AddHints(params string[] hints)
@@ -34,7 +27,7 @@ public partial class AgentBase
         {
             foreach (var hint in hints)
             {
-                _hints.Add((JsonNode)JsonValue.Create(hint));
+                _state.Hints.Add((JsonNode)JsonValue.Create(hint));
             }
         });
     }
@@ -45,7 +38,7 @@ public partial class AgentBase
         ArgumentException.ThrowIfNullOrWhiteSpace(hint);
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
         ArgumentNullException.ThrowIfNull(replace);
-        return Mutate(() => _hints.Add((JsonNode)new JsonObject { ["hint"] = hint, ["pattern"] = pattern, ["replace"] = replace, ["ignore_case"] = ignoreCase }));
+        return Mutate(() => _state.Hints.Add((JsonNode)new JsonObject { ["hint"] = hint, ["pattern"] = pattern, ["replace"] = replace, ["ignore_case"] = ignoreCase }));
     }
 
     /// <summary>Makes the AI say <paramref name="with"/> wherever it would say <paramref name="replace"/> (<c>ai.pronounce</c>).</summary>
@@ -59,7 +52,7 @@ public partial class AgentBase
             entry["ignore_case"] = true;
         }
 
-        return Mutate(() => _pronounce.Add((JsonNode)entry));
+        return Mutate(() => _state.Pronounce.Add((JsonNode)entry));
     }
 
     /// <summary>Enables platform-provided functions (<c>SWAIG.native_functions</c>).</summary>
@@ -77,8 +70,8 @@ public partial class AgentBase
 
         return Mutate(() =>
         {
-            _nativeFunctions.Clear();
-            _nativeFunctions.AddRange(names.Distinct(StringComparer.Ordinal));
+            _state.NativeFunctions.Clear();
+            _state.NativeFunctions.AddRange(names.Distinct(StringComparer.Ordinal));
         });
     }
 
@@ -94,7 +87,7 @@ public partial class AgentBase
         }
 
         var fillers = FillerSet(languageCode, phrases);
-        return Mutate(() => _internalFillers[function] = fillers);
+        return Mutate(() => _state.InternalFillers[function] = fillers);
     }
 
     /// <summary>Includes remote functions served at <paramref name="url"/> (<c>SWAIG.includes</c>).</summary>
@@ -114,21 +107,21 @@ public partial class AgentBase
             include["meta_data"] = metaData.DeepClone();
         }
 
-        return Mutate(() => _includes.Add((JsonNode)include));
+        return Mutate(() => _state.Includes.Add((JsonNode)include));
     }
 
     /// <summary>Sets LLM parameters of the main prompt (merged into <c>ai.prompt</c>).</summary>
     public AgentBase SetPromptLlmParams(LlmParams parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return Mutate(() => parameters.CopyTo(_promptLlmParams));
+        return Mutate(() => parameters.CopyTo(_state.PromptLlmParams));
     }
 
     /// <summary>Sets LLM parameters of the post-prompt (merged into <c>ai.post_prompt</c>).</summary>
     public AgentBase SetPostPromptLlmParams(LlmParams parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return Mutate(() => parameters.CopyTo(_postPromptLlmParams));
+        return Mutate(() => parameters.CopyTo(_state.PostPromptLlmParams));
     }
 
     /// <summary>A one-language filler set: <c>{"en-US": [phrases]}</c>.</summary>

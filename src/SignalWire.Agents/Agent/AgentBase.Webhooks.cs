@@ -8,12 +8,6 @@ public partial class AgentBase
     /// <summary>Pseudo-route the platform posts AI debug events to.</summary>
     public const string DebugEventsRoute = "debug_events";
 
-    private readonly List<KeyValuePair<string, string>> _swaigQuery = [];
-    private Uri? _postPromptUrl;
-    private Uri? _webHookUrl;
-    private int? _debugEventsLevel;
-    private MultilingualSettings? _multilingual;
-    private Func<DebugEvent, CancellationToken, ValueTask>? _debugHandler;
 
     /// <summary>
     /// Adds query parameters to every generated webhook URL (default SWAIG URL, secure tools' URLs, the
@@ -33,27 +27,27 @@ public partial class AgentBase
         {
             foreach (var entry in entries)
             {
-                _swaigQuery.RemoveAll(p => p.Key == entry.Key);
-                _swaigQuery.Add(entry);
+                _state.SwaigQuery.RemoveAll(p => p.Key == entry.Key);
+                _state.SwaigQuery.Add(entry);
             }
         });
     }
 
     /// <summary>Removes every SWAIG query parameter.</summary>
-    public AgentBase ClearSwaigQueryParams() => Mutate(_swaigQuery.Clear);
+    public AgentBase ClearSwaigQueryParams() => Mutate(_state.SwaigQuery.Clear);
 
     /// <summary>Sends the conversation summary to <paramref name="url"/> instead of this agent's <c>/post_prompt</c>.</summary>
-    public AgentBase SetPostPromptUrl(Uri url) => Mutate(() => _postPromptUrl = Absolute(url));
+    public AgentBase SetPostPromptUrl(Uri url) => Mutate(() => _state.PostPromptUrl = Absolute(url));
 
     /// <summary>Sends tool calls without their own URL to <paramref name="url"/> (<c>SWAIG.defaults.web_hook_url</c>) instead of this agent.</summary>
-    public AgentBase SetWebHookUrl(Uri url) => Mutate(() => _webHookUrl = Absolute(url));
+    public AgentBase SetWebHookUrl(Uri url) => Mutate(() => _state.WebHookUrl = Absolute(url));
 
     /// <summary>Asks the platform to post AI debug events (level 0–2) to this agent's <c>/debug_events</c>; see <see cref="OnDebugEvent"/>.</summary>
     public AgentBase EnableDebugEvents(int level = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 2);
-        return Mutate(() => _debugEventsLevel = level);
+        return Mutate(() => _state.DebugEventsLevel = level);
     }
 
     /// <summary>Whether <see cref="EnableDebugEvents"/> was called.</summary>
@@ -63,7 +57,7 @@ public partial class AgentBase
         {
             lock (_gate)
             {
-                return _debugEventsLevel is not null;
+                return _state.DebugEventsLevel is not null;
             }
         }
     }
@@ -72,7 +66,7 @@ public partial class AgentBase
     public AgentBase OnDebugEvent(Func<DebugEvent, CancellationToken, ValueTask> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return Mutate(() => _debugHandler = handler);
+        return Mutate(() => _state.DebugHandler = handler);
     }
 
     /// <summary>Called for each debug event; the default runs the handler given to <see cref="OnDebugEvent"/>.</summary>
@@ -81,7 +75,7 @@ public partial class AgentBase
         Func<DebugEvent, CancellationToken, ValueTask>? handler;
         lock (_gate)
         {
-            handler = _debugHandler;
+            handler = _state.DebugHandler;
         }
 
         return handler is null ? ValueTask.CompletedTask : handler(debugEvent, cancellationToken);
@@ -92,12 +86,12 @@ public partial class AgentBase
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        return Mutate(() => _multilingual = settings);
+        return Mutate(() => _state.Multilingual = settings);
     }
 
     /// <summary>The SWAIG query string (without <c>?</c>), form-encoded; empty when none.</summary>
     private string SwaigQueryString() =>
-        string.Join('&', _swaigQuery.Select(p => WebUtility.UrlEncode(p.Key) + "=" + WebUtility.UrlEncode(p.Value)));
+        string.Join('&', _state.SwaigQuery.Select(p => WebUtility.UrlEncode(p.Key) + "=" + WebUtility.UrlEncode(p.Value)));
 
     private static Uri Absolute(Uri url)
     {

@@ -15,12 +15,14 @@ public partial class AgentBase
     private readonly Lock _gate = new();
     private readonly Lazy<AgentSettings> _settings;
 
+    /// <summary>Everything the agent is configured with; replaced only in a per-request copy's constructor.</summary>
+    private readonly AgentDefinition _state = new();
+
     /// <summary>Creates an agent.</summary>
     public AgentBase(AgentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        Tools = new ToolRegistry();
         _settings = new Lazy<AgentSettings>(() => AgentSettings.Resolve(Options), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -38,7 +40,7 @@ public partial class AgentBase
     public AgentSettings Settings => _settings.Value;
 
     /// <summary>The agent's tools.</summary>
-    public ToolRegistry Tools { get; }
+    public ToolRegistry Tools => _state.Tools;
 
     /// <summary>Set when this instance only carries a <see cref="Swml.SwmlService"/> through the hosting pipeline.</summary>
     internal Swml.SwmlService? Service { get; init; }
