@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using SignalWire.Agents.AspNetCore;
 using StackExchange.Redis;
+using SignalWire.Agents.RateLimiting;
 
 namespace SignalWire.Agents.Redis;
 

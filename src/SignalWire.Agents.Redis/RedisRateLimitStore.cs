@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using SignalWire.Agents.AspNetCore;
 using StackExchange.Redis;
+using SignalWire.Agents.RateLimiting;
 
 namespace SignalWire.Agents.Redis;
 

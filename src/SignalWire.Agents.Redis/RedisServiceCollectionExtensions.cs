@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SignalWire.Agents.AspNetCore;
 using SignalWire.Agents.Security;
 using StackExchange.Redis;
+using SignalWire.Agents.RateLimiting;
 
 namespace SignalWire.Agents.Redis;
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SignalWire.Agents.AspNetCore.Health;
+using SignalWire.Agents.Metrics;
+using SignalWire.Agents.RateLimiting;
 
 namespace SignalWire.Agents.AspNetCore;
 

@@ -9,8 +9,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SignalWire.Agents.AspNetCore.Diagnostics;
 using SignalWire.Agents.AspNetCore.Hosting;
-using SignalWire.Agents.AspNetCore.Security;
 using SignalWire.Agents.Security;
+using SignalWire.Agents.Auditing;
+using SignalWire.Agents.Metrics;
+using SignalWire.Agents.RateLimiting;
 
 namespace SignalWire.Agents.AspNetCore;
 

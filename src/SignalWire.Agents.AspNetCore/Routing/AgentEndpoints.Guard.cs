@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using SignalWire.Agents.AspNetCore.Diagnostics;
 using SignalWire.Agents.AspNetCore.Http;
-using SignalWire.Agents.AspNetCore.Security;
 using SignalWire.Agents.Security;
+using SignalWire.Agents.RateLimiting;
 
 namespace SignalWire.Agents.AspNetCore.Routing;
 

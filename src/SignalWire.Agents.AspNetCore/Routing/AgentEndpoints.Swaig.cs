@@ -4,6 +4,7 @@ using SignalWire.Agents.AspNetCore.Diagnostics;
 using SignalWire.Agents.AspNetCore.Http;
 using SignalWire.Agents.Swml;
 using SignalWire.Agents.Tools;
+using SignalWire.Agents.Auditing;
 
 namespace SignalWire.Agents.AspNetCore.Routing;
 

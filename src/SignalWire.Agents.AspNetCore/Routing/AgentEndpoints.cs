@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using SignalWire.Agents.AspNetCore.Diagnostics;
 using SignalWire.Agents.AspNetCore.Http;
-using SignalWire.Agents.AspNetCore.Security;
 using SignalWire.Agents.Security;
 using SignalWire.Agents.Swml;
 using SignalWire.Agents.Tools;
+using SignalWire.Agents.Auditing;
+using SignalWire.Agents.Metrics;
+using SignalWire.Agents.RateLimiting;
 
 namespace SignalWire.Agents.AspNetCore.Routing;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SignalWire.Agents.Security;
 using SignalWire.Agents.Testing;
+using SignalWire.Agents.Auditing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Routing;
 

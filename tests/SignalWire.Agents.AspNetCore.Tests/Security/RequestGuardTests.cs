@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using SignalWire.Agents.Security;
 using SignalWire.Agents.Testing;
+using SignalWire.Agents.Auditing;
+using SignalWire.Agents.Metrics;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Security;
 

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using SignalWire.Agents.Testing;
+using SignalWire.Agents.Auditing;
+using SignalWire.Agents.Metrics;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Security;
 

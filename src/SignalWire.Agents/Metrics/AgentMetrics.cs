@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace SignalWire.Agents.AspNetCore;
+namespace SignalWire.Agents.Metrics;
 
 /// <summary>
 /// The SDK's metrics, on the <see cref="System.Diagnostics.Metrics.Meter"/> named <see cref="MeterName"/>:

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 
-namespace SignalWire.Agents.AspNetCore.Security;
+namespace SignalWire.Agents.Auditing;
 
 /// <summary>The audit trail's structured log messages (fixed event ids 2001-2099).</summary>
 internal static partial class AuditLog

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Threading.RateLimiting;
 using SignalWire.Agents.Tools;
 
-namespace SignalWire.Agents.AspNetCore.Security;
+namespace SignalWire.Agents.RateLimiting;
 
 /// <summary>
 /// One agent's limiters, each partitioned where abuse comes from: tool calls per caller per tool, failed

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SignalWire.Agents.AspNetCore.Diagnostics;
+namespace SignalWire.Agents.Auditing;
 
 /// <summary>
 /// Makes a value from a request safe to put in a log line: control characters (CR and LF above all, which

@@ -1,7 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Time.Testing;
+using SignalWire.Agents.RateLimiting;
 
-namespace SignalWire.Agents.AspNetCore.Tests.Security;
+namespace SignalWire.Agents.Tests.RateLimiting;
 
 public sealed class InMemoryRateLimitStoreTests
 {

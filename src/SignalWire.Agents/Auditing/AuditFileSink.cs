@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using SignalWire.Agents.Swml;
 
-namespace SignalWire.Agents.AspNetCore.Security;
+namespace SignalWire.Agents.Auditing;
 
 /// <summary>
 /// Appends audit events to a file as JSON lines, one object per line with a UTC <c>timestamp</c>. Writers

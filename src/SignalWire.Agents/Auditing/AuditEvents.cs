@@ -1,4 +1,4 @@
-namespace SignalWire.Agents.AspNetCore;
+namespace SignalWire.Agents.Auditing;
 
 /// <summary>Names and event ids of the audit events (logger category <see cref="Category"/>).</summary>
 public static class AuditEvents

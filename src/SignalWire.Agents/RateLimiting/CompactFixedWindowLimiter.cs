@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 
-namespace SignalWire.Agents.AspNetCore;
+namespace SignalWire.Agents.RateLimiting;
 
 /// <summary>
 /// A fixed-window limiter partitioned by key. Counts live in 64 lock-striped open-addressing tables of

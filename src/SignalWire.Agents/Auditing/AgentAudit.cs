@@ -1,11 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using SignalWire.Agents.AspNetCore.Diagnostics;
 using SignalWire.Agents.Security;
 using SignalWire.Agents.Swml;
 
-namespace SignalWire.Agents.AspNetCore.Security;
+namespace SignalWire.Agents.Auditing;
 
 /// <summary>
 /// Writes one agent's audit events to the <see cref="AuditEvents.Category"/> logger and, when configured,

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace SignalWire.Agents.AspNetCore;
+namespace SignalWire.Agents.RateLimiting;
 
 /// <summary>
 /// Creates the partitioned limiters behind the SDK's rate limits (per caller per tool, failed

@@ -1,6 +1,6 @@
-using SignalWire.Agents.AspNetCore.Security;
+using SignalWire.Agents.Auditing;
 
-namespace SignalWire.Agents.AspNetCore.Tests.Security;
+namespace SignalWire.Agents.Tests.Auditing;
 
 public sealed class AuditFileSinkTests
 {
