@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using SignalWire.Agents.AspNetCore;
 using StackExchange.Redis;
 using SignalWire.Agents.RateLimiting;
 

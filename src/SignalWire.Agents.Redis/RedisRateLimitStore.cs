@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
-using SignalWire.Agents.AspNetCore;
 using StackExchange.Redis;
 using SignalWire.Agents.RateLimiting;
 

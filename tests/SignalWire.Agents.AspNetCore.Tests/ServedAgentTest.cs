@@ -1,4 +1,3 @@
-using SignalWire.Agents.Testing;
 
 namespace SignalWire.Agents.AspNetCore.Tests;
 

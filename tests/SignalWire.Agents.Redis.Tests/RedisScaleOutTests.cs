@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using SignalWire.Agents.AspNetCore;
 using StackExchange.Redis;
 

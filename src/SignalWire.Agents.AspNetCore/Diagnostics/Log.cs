@@ -5,14 +5,8 @@ namespace SignalWire.Agents.AspNetCore.Diagnostics;
 /// <summary>Source-generated log messages. None of them carries a password, token or Authorization header.</summary>
 internal static partial class Log
 {
-    /// <summary>Category used by the hosting layer.</summary>
-    public const string Category = "SignalWire.Agents";
-
-    [LoggerMessage(1003, LogLevel.Error, "Function {Function} failed for call {CallId}")]
-    public static partial void ToolFailed(ILogger logger, Exception exception, string function, string? callId);
-
-    [LoggerMessage(1004, LogLevel.Error, "The summary handler failed for call {CallId}")]
-    public static partial void SummaryFailed(ILogger logger, Exception exception, string? callId);
+    /// <summary>Category used by the hosting layer (the pipeline's own).</summary>
+    public const string Category = SignalWire.Agents.Pipeline.AgentPipeline.LogCategory;
 
     [LoggerMessage(1005, LogLevel.Debug, "Rejected {Method} {Path} with {Status}: {Reason}")]
     public static partial void RequestRejected(ILogger logger, string method, string path, int status, string reason);
@@ -32,9 +26,4 @@ internal static partial class Log
     [LoggerMessage(1012, LogLevel.Information, "Agent {Agent} mapped at {Route} (HTTPS {Https}, proxy base {ProxyBase}, trust forwarded headers {TrustProxyHeaders})")]
     public static partial void AgentMapped(ILogger logger, string agent, string route, bool https, string proxyBase, bool trustProxyHeaders);
 
-    [LoggerMessage(1020, LogLevel.Debug, "Agent {Agent}: debug event {EventType} for call {CallId}")]
-    public static partial void DebugEventReceived(ILogger logger, string agent, string eventType, string? callId);
-
-    [LoggerMessage(1021, LogLevel.Error, "The debug event handler failed for event {EventType} of call {CallId}")]
-    public static partial void DebugEventFailed(ILogger logger, Exception exception, string eventType, string? callId);
 }

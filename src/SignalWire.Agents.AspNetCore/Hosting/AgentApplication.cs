@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using SignalWire.Agents.AspNetCore.Http;
 
 namespace SignalWire.Agents.AspNetCore;

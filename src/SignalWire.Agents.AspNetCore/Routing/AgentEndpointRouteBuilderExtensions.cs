@@ -9,10 +9,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SignalWire.Agents.AspNetCore.Diagnostics;
 using SignalWire.Agents.AspNetCore.Hosting;
-using SignalWire.Agents.Security;
-using SignalWire.Agents.Auditing;
 using SignalWire.Agents.Metrics;
+using SignalWire.Agents.Pipeline;
 using SignalWire.Agents.RateLimiting;
+using SignalWire.Agents.Security;
 
 namespace SignalWire.Agents.AspNetCore;
 
@@ -59,12 +59,15 @@ public static class AgentEndpointRouteBuilderExtensions
         RequestLineLogging.EnsureSuppressed(loggerFactory, agent.Name);
         Routing.MappedAgents.Register(endpoints, agent);
         var logger = loggerFactory.CreateLogger(Log.Category);
-        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        var audit = new AgentAudit(agent.Name, loggerFactory, settings, time);
-        var metrics = services.GetService<AgentMetrics>() ?? FallbackMetrics.Value;
-        var limits = new AgentRateLimits(services.GetService<IRateLimitStore>() ?? new InMemoryRateLimitStore(time), settings);
-        var nonces = services.GetService<INonceStore>() ?? new InMemoryNonceStore(time);
-        var handlers = new Routing.AgentEndpoints(agent, loggerFactory, audit, metrics, limits, nonces, time);
+        var pipeline = new AgentPipeline(agent, new AgentPipelineServices
+        {
+            Loggers = loggerFactory,
+            Time = services.GetService<TimeProvider>() ?? TimeProvider.System,
+            RateLimits = services.GetService<IRateLimitStore>(),
+            Nonces = services.GetService<INonceStore>(),
+            Metrics = services.GetService<AgentMetrics>(),
+        });
+        var handlers = new Routing.AgentEndpoints(pipeline, loggerFactory);
 
         var group = endpoints.MapGroup(settings.Route.Length == 0 ? "/" : settings.Route);
         string[] swmlMethods = [HttpMethods.Get, HttpMethods.Post];
@@ -98,18 +101,12 @@ public static class AgentEndpointRouteBuilderExtensions
                     StartupBanner.Write(Console.Out, agent, server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []));
             }
 
-            lifetime.ApplicationStopped.Register(() =>
-            {
-                // Drain the audit file and release the limiters once requests have finished.
-                audit.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
-                limits.Dispose();
-            });
+            // Drain the audit file and release the limiters once requests have finished.
+            lifetime.ApplicationStopped.Register(() => pipeline.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5)));
         }
 
         return group;
     }
-
-    private static readonly Lazy<AgentMetrics> FallbackMetrics = new(() => new AgentMetrics(new System.Diagnostics.Metrics.Meter(AgentMetrics.MeterName)));
 
     private static void EnsureSharedSecrets(string agent, AgentSettings settings)
     {

@@ -1,21 +1,18 @@
-using System.Net;
 using Microsoft.AspNetCore.Http;
 using SignalWire.Agents.AspNetCore.Diagnostics;
 using SignalWire.Agents.AspNetCore.Http;
-using SignalWire.Agents.Security;
-using SignalWire.Agents.RateLimiting;
+using SignalWire.Agents.Pipeline;
 
 namespace SignalWire.Agents.AspNetCore.Routing;
 
 /// <summary>
-/// The guard every request of an agent passes before its handler: forwarded headers from trusted proxies,
-/// hardening headers, the forwarded scheme, the allowed host, the per-IP ceiling, the failed-login block and
-/// Basic Auth; and the webhook signature, which the body reader applies to the exact bytes it read.
+/// What every request of an agent passes before its handler, on the HTTP side: forwarded headers from trusted
+/// proxies, hardening headers, the forwarded scheme, then the pipeline's host check and admission (per-IP
+/// ceiling, failed-login block, Basic Auth); and the webhook signature, which the body reader applies to the
+/// exact bytes it read.
 /// </summary>
 internal sealed partial class AgentEndpoints
 {
-    private static string IpKey(IPAddress? ip) => ip?.ToString() ?? "unknown";
-
     private async Task GuardAsync(HttpContext context, string endpoint, Func<AgentEndpoints, HttpContext, Task> handler)
     {
         // From a trusted proxy, the client's address, scheme and host replace the proxy's before any check.
@@ -26,7 +23,7 @@ internal sealed partial class AgentEndpoints
             context.Response.Headers.StrictTransportSecurity = _hsts;
         }
 
-        _metrics.Request(_agent.Name, endpoint);
+        _pipeline.RecordRequest(endpoint);
         if (_forwarded is not null && !NormalizeForwardedScheme(context.Request))
         {
             // A trusted proxy forwarded a scheme no webhook URL can use.
@@ -34,41 +31,24 @@ internal sealed partial class AgentEndpoints
             return;
         }
 
-        if (_settings.AllowedHosts.Count > 0 && !HostAllowed(context.Request.Host.Host))
+        if (!_pipeline.IsHostAllowed(context.Request.Host.Host))
         {
             await RejectAsync(context, StatusCodes.Status400BadRequest, "Host not allowed").ConfigureAwait(false);
             return;
         }
 
-        var ip = context.Connection.RemoteIpAddress;
-        var ipKey = IpKey(ip);
-        if (_limits.PerIp is { } perIp)
+        var request = context.Request;
+        var admission = await _pipeline.AdmitAsync(request.Headers.Authorization.ToString(), context.Connection.RemoteIpAddress, request.Method, request.Path.Value ?? "/", context.RequestAborted).ConfigureAwait(false);
+        switch (admission.Decision)
         {
-            using var lease = await perIp.AcquireAsync(ipKey, 1, context.RequestAborted).ConfigureAwait(false);
-            if (!lease.IsAcquired)
-            {
-                await TooManyRequestsAsync(context, "ip", AgentRateLimits.RetryAfterSeconds(lease)).ConfigureAwait(false);
+            case Admission.Unauthorized:
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"SignalWire Agent\", charset=\"UTF-8\"";
+                await JsonResponses.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized").ConfigureAwait(false);
                 return;
-            }
-        }
-
-        using (var blocked = await _limits.AuthFailures.AcquireAsync(ipKey, 0, context.RequestAborted).ConfigureAwait(false))
-        {
-            if (!blocked.IsAcquired)
-            {
-                await TooManyRequestsAsync(context, "auth", AgentRateLimits.RetryAfterSeconds(blocked)).ConfigureAwait(false);
+            case Admission.TooManyRequests or Admission.LockedOut:
+                context.Response.Headers.RetryAfter = admission.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await JsonResponses.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests").ConfigureAwait(false);
                 return;
-            }
-        }
-
-        if (!_settings.BasicAuth.Verify(context.Request.Headers.Authorization.ToString()))
-        {
-            (await _limits.AuthFailures.AcquireAsync(ipKey, 1, context.RequestAborted).ConfigureAwait(false)).Dispose();
-            _audit.AuthFailed(ip, context.Request.Method, context.Request.Path);
-            _metrics.AuthFailure(_agent.Name);
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"SignalWire Agent\", charset=\"UTF-8\"";
-            await JsonResponses.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized").ConfigureAwait(false);
-            return;
         }
 
         try
@@ -107,30 +87,7 @@ internal sealed partial class AgentEndpoints
         return false;
     }
 
-    /// <summary>Exact host names (any case) or <c>*.domain</c> wildcards; health endpoints are not subject to this.</summary>
-    private bool HostAllowed(string host)
-    {
-        foreach (var allowed in _settings.AllowedHosts)
-        {
-            if (allowed.StartsWith("*.", StringComparison.Ordinal)
-                ? host.EndsWith(allowed[1..], StringComparison.OrdinalIgnoreCase) && host.Length > allowed.Length - 1
-                : host.Equals(allowed, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private Task TooManyRequestsAsync(HttpContext context, string scope, int retryAfterSeconds)
-    {
-        _audit.RateLimited(scope, null, null, context.Connection.RemoteIpAddress);
-        _metrics.RateLimited(_agent.Name, scope);
-        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return JsonResponses.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests");
-    }
-
+    /// <summary>The body verifier: the signature header over the public URL as requested and the exact body bytes.</summary>
     private bool CheckSignature(HttpContext context, ReadOnlySpan<byte> body)
     {
         var headers = context.Request.Headers;
@@ -141,13 +98,6 @@ internal sealed partial class AgentEndpoints
         }
 
         // Form bodies never get this far (415), so the body is checked as the exact bytes the handler reads.
-        if (WebhookSignature.IsValid(_settings.SigningKey, signature, _urls.PublicRequestUrl(context), body, isForm: false, _settings.AllowSignatureWithoutBody))
-        {
-            return true;
-        }
-
-        _audit.SignatureInvalid(context.Request.Path, context.Connection.RemoteIpAddress, signature.Length == 0 ? "missing" : "mismatch");
-        _metrics.SignatureFailure(_agent.Name);
-        return false;
+        return _pipeline.VerifySignature(signature, _urls.PublicRequestUrl(context), body, context.Request.Path.Value ?? "/", context.Connection.RemoteIpAddress);
     }
 }

@@ -1,79 +1,50 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using SignalWire.Agents.AspNetCore.Diagnostics;
 using SignalWire.Agents.AspNetCore.Http;
-using SignalWire.Agents.Security;
-using SignalWire.Agents.Swml;
-using SignalWire.Agents.Tools;
 using SignalWire.Agents.Auditing;
-using SignalWire.Agents.Metrics;
-using SignalWire.Agents.RateLimiting;
+using SignalWire.Agents.Pipeline;
+using SignalWire.Agents.Swml;
 
 namespace SignalWire.Agents.AspNetCore.Routing;
 
 /// <summary>
-/// The request handlers of one agent. Every request passes, in order: the opt-in per-IP ceiling, the
-/// failed-authentication block, Basic Auth, the capped body read and its webhook signature; tool calls
-/// then pass the secure-tool token (and single use), the emergency switch, the per-caller limit, argument
-/// validation and confirmation before the handler runs. Each refusal is an audit event and a metric, and
-/// nothing written back contains an exception message, a credential or a token.
+/// The HTTP side of one agent: each route reads and answers HTTP and hands every decision to the agent's
+/// <see cref="AgentPipeline"/> (the gates, in their documented order). Nothing written back contains an
+/// exception message, a credential or a token.
 /// </summary>
 internal sealed partial class AgentEndpoints
 {
-    /// <summary>Message the AI gets when a handler throws; the details go to the log only.</summary>
-    public const string ToolFailureResponse = "Sorry, that action could not be completed because of an internal error. Please try again later.";
-
-    /// <summary>Message the AI gets when a caller exceeds a tool's limit.</summary>
-    public const string RateLimitedResponse = "You've made too many requests. Please wait a moment.";
-
-    /// <summary>Message the AI gets for secure and sensitive tools in emergency mode.</summary>
-    public const string EmergencyResponse = "This service is temporarily unavailable.";
-
     private const string TokenQueryKey = "__token";
     private const string LegacyTokenQueryKey = "token";
 
     private static readonly byte[] SummaryOk = """{"success":true}"""u8.ToArray();
     private static readonly byte[] SummaryFailed = """{"success":false}"""u8.ToArray();
     private static readonly byte[] DebugEventOk = """{"status":"ok"}"""u8.ToArray();
-    private static readonly TimeSpan CallMemory = TimeSpan.FromHours(4);
 
     /// <summary>Headers never handed to dynamic configuration: they carry credentials.</summary>
     private static readonly System.Collections.Frozen.FrozenSet<string> SecretHeaders = System.Collections.Frozen.FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase, "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "X-SignalWire-Signature", "X-Twilio-Signature");
 
-    /// <summary>Calls remembered for <c>call_start</c> de-duplication (per process; beyond it an event may repeat).</summary>
-    private const int CallStartCapacity = 100_000;
-
     private readonly AgentBase _agent;
     private readonly AgentSettings _settings;
+    private readonly AgentPipeline _pipeline;
     private readonly WebhookBaseResolver _urls;
     private readonly ILogger _logger;
-    private readonly AgentAudit _audit;
-    private readonly AgentMetrics _metrics;
-    private readonly AgentRateLimits _limits;
-    private readonly INonceStore _nonces;
-    private readonly InMemoryNonceStore _callStarts;
-    private readonly TimeProvider _time;
     private readonly BodyVerifier? _signatureCheck;
     private readonly string? _hsts;
     private readonly Microsoft.AspNetCore.HttpOverrides.ForwardedHeadersMiddleware? _forwarded;
 
-    public AgentEndpoints(AgentBase agent, ILoggerFactory loggers, AgentAudit audit, AgentMetrics metrics, AgentRateLimits limits, INonceStore nonces, TimeProvider time)
+    public AgentEndpoints(AgentPipeline pipeline, ILoggerFactory loggers)
     {
-        _agent = agent;
-        _settings = agent.Settings;
+        _pipeline = pipeline;
+        _agent = pipeline.Agent;
+        _settings = _agent.Settings;
         _urls = new WebhookBaseResolver(_settings);
         _logger = loggers.CreateLogger(Log.Category);
         _forwarded = ForwardedHeaders.For(_settings, loggers);
-        _audit = audit;
-        _metrics = metrics;
-        _limits = limits;
-        _nonces = nonces;
-        _callStarts = new InMemoryNonceStore(time, CallStartCapacity);
-        _time = time;
-        _signatureCheck = _settings.SigningKey is null ? null : CheckSignature;
+        _signatureCheck = pipeline.ChecksSignatures ? CheckSignature : null;
         _hsts = SecurityHeaders.HstsValue(_settings);
     }
 
@@ -99,21 +70,6 @@ internal sealed partial class AgentEndpoints
 
         await RejectBodyAsync(context, status).ConfigureAwait(false);
         return null;
-    }
-
-    /// <summary>Runs an author's callback; a failure (other than the client going away) is logged and reported as <see langword="false"/>.</summary>
-    private static async ValueTask<bool> RunCallbackAsync(HttpContext context, Func<CancellationToken, ValueTask> callback, Action<Exception> logFailure)
-    {
-        try
-        {
-            await callback(context.RequestAborted).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
-        {
-            logFailure(ex);
-            return false;
-        }
     }
 
     private async Task RenderSwmlAsync(HttpContext context)
@@ -151,7 +107,7 @@ internal sealed partial class AgentEndpoints
         var callId = fetch?.CallId ?? (context.Request.Query["call_id"].ToString() is { Length: > 0 } fromQuery ? fromQuery : null);
         if (fetch?.CallId is { } postedCallId)
         {
-            await AuditCallStartAsync(postedCallId, fetch, context.RequestAborted).ConfigureAwait(false);
+            await _pipeline.RecordCallStartAsync(postedCallId, fetch.From, fetch.To, context.RequestAborted).ConfigureAwait(false);
         }
 
         if (service is not null)
@@ -178,9 +134,7 @@ internal sealed partial class AgentEndpoints
 
     /// <summary>The shared agent, or a private copy configured for this request when dynamic configuration is registered.</summary>
     private ValueTask<AgentBase> AgentForAsync(HttpContext context, JsonObject? body) =>
-        _agent.HasDynamicConfig
-            ? _agent.ConfigureForRequestAsync(DynamicRequest(context, body), context.RequestAborted)
-            : ValueTask.FromResult(_agent);
+        _pipeline.AgentForRequestAsync(_agent.HasDynamicConfig ? DynamicRequest(context, body) : null, context.RequestAborted);
 
     private static AgentRequest DynamicRequest(HttpContext context, JsonObject? body)
     {
@@ -204,15 +158,6 @@ internal sealed partial class AgentEndpoints
         return new AgentRequest(query, body, headers);
     }
 
-    private async ValueTask AuditCallStartAsync(string callId, SwmlFetch fetch, CancellationToken cancellationToken)
-    {
-        // A store that cannot answer does not suppress the audit event: a duplicate beats a gap.
-        if (await _callStarts.RecordAsync(callId, _time.GetUtcNow().Add(CallMemory), cancellationToken).ConfigureAwait(false) != NonceOutcome.AlreadyUsed)
-        {
-            _audit.CallStart(callId, fetch.From, fetch.To);
-        }
-    }
-
     private async Task ReceiveSummaryAsync(HttpContext context)
     {
         if (await ReadObjectOrRejectAsync(context).ConfigureAwait(false) is not { } body)
@@ -220,15 +165,14 @@ internal sealed partial class AgentEndpoints
             return;
         }
 
-        var callId = body.GetString("call_id");
-        if (!await CheckTokenAsync(context, AgentDocumentRenderer.PostPromptFunction, callId, oneTime: false).ConfigureAwait(false))
+        var succeeded = await _pipeline.ReceiveSummaryAsync(body, TokenOf(context), context.Connection.RemoteIpAddress, context.RequestAborted).ConfigureAwait(false);
+        if (succeeded is not { } ran)
         {
+            await RejectAsync(context, StatusCodes.Status403Forbidden, "Forbidden").ConfigureAwait(false);
             return;
         }
 
-        var succeeded = await RunCallbackAsync(context, ct => _agent.OnSummaryAsync(new PostPromptSummary(body), ct),
-            ex => Log.SummaryFailed(_logger, ex, LogText.Safe(callId))).ConfigureAwait(false);
-        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, succeeded ? SummaryOk : SummaryFailed).ConfigureAwait(false);
+        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, ran ? SummaryOk : SummaryFailed).ConfigureAwait(false);
     }
 
     private async Task ReceiveDebugEventAsync(HttpContext context)
@@ -238,81 +182,8 @@ internal sealed partial class AgentEndpoints
             return;
         }
 
-        var debugEvent = new DebugEvent(body);
-        Log.DebugEventReceived(_logger, _agent.Name, LogText.Safe(debugEvent.EventType)!, LogText.Safe(debugEvent.CallId));
-        await RunCallbackAsync(context, ct => _agent.OnDebugEventAsync(debugEvent, ct),
-            ex => Log.DebugEventFailed(_logger, ex, LogText.Safe(debugEvent.EventType)!, LogText.Safe(debugEvent.CallId))).ConfigureAwait(false);
+        await _pipeline.ReceiveDebugEventAsync(body, context.RequestAborted).ConfigureAwait(false);
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, DebugEventOk).ConfigureAwait(false);
-    }
-
-    private async ValueTask<bool> CheckTokenAsync(HttpContext context, string function, string? callId, bool oneTime)
-    {
-        var query = context.Request.Query;
-        var token = query[TokenQueryKey].ToString();
-        if (token.Length == 0)
-        {
-            token = query[LegacyTokenQueryKey].ToString();
-        }
-
-        var outcome = _settings.Tokens.Check(token, function, callId);
-        var reason = outcome.ToString().ToLowerInvariant();
-        if (outcome == TokenCheck.Valid && oneTime && _settings.OneTimeTokens)
-        {
-            // Single use fails closed: if the store cannot confirm the token is fresh, it is refused.
-            var recorded = SwaigTokenService.TryReadIdentity(token, out var id, out var expiresAt)
-                ? await _nonces.RecordAsync($"{_agent.Name}:token:{id}", expiresAt, context.RequestAborted).ConfigureAwait(false)
-                : NonceOutcome.Unavailable;
-            if (recorded != NonceOutcome.Recorded)
-            {
-                outcome = TokenCheck.Invalid;
-                reason = recorded == NonceOutcome.AlreadyUsed ? "replayed" : "store_unavailable";
-            }
-        }
-
-        if (outcome == TokenCheck.Valid)
-        {
-            return true;
-        }
-
-        var eventName = outcome switch
-        {
-            TokenCheck.Missing => AuditEvents.TokenMissing,
-            TokenCheck.Expired => AuditEvents.TokenExpired,
-            _ => AuditEvents.TokenInvalid,
-        };
-        _audit.TokenRefused(eventName, function, callId, context.Connection.RemoteIpAddress, reason);
-        _metrics.TokenFailure(_agent.Name, function, reason);
-        await JsonResponses.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Forbidden").ConfigureAwait(false);
-        return false;
-    }
-
-    /// <summary>Arguments: <c>argument.parsed[0]</c>, else the JSON in <c>argument.raw</c>, else <c>arguments</c>; else empty.</summary>
-    internal static JsonObject ExtractArguments(JsonObject request)
-    {
-        if (request["argument"] is JsonObject argument)
-        {
-            if (argument["parsed"] is JsonArray { Count: > 0 } parsed && parsed[0] is JsonObject first)
-            {
-                return first;
-            }
-
-            if (argument.GetString("raw") is { Length: > 0 } raw)
-            {
-                try
-                {
-                    if (JsonNode.Parse(raw) is JsonObject fromRaw)
-                    {
-                        return fromRaw;
-                    }
-                }
-                catch (System.Text.Json.JsonException)
-                {
-                    // Unparsable raw arguments count as none; validation reports what is missing.
-                }
-            }
-        }
-
-        return request["arguments"] is JsonObject flat ? flat : [];
     }
 
     private static string SafePath(HttpContext context) => LogText.Safe(context.Request.Path.Value) ?? "/";

@@ -2,7 +2,6 @@ using SignalWire.Agents.Security;
 using SignalWire.Agents.Tools;
 using static SignalWire.Agents.Cli.Audit.AuditFinding;
 using Env = SignalWire.Agents.EnvironmentVariables;
-using SignalWire.Agents.Auditing;
 
 namespace SignalWire.Agents.Cli.Audit;
 

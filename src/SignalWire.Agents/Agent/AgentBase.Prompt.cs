@@ -1,4 +1,3 @@
-using SignalWire.Agents.Prompt;
 
 namespace SignalWire.Agents;
 

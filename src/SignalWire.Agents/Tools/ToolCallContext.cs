@@ -9,27 +9,31 @@ namespace SignalWire.Agents.Tools;
 /// </summary>
 public sealed class ToolCallContext
 {
-    internal ToolCallContext(AgentBase agent, string functionName, JsonObject request)
+    internal ToolCallContext(AgentBase agent, string functionName, SwaigRequest request)
     {
         Agent = agent;
         FunctionName = functionName;
-        Request = request;
-        CallId = request.GetString("call_id");
-        CallerIdNumber = request.GetString("caller_id_num");
-        CallerIdName = request.GetString("caller_id_name");
-        AiSessionId = request.GetString("ai_session_id");
-        GlobalData = request["global_data"] as JsonObject;
-        MetaData = request["meta_data"] as JsonObject;
-        MetaDataToken = request.GetString("meta_data_token");
-        ConversationId = request.GetString("conversation_id");
-        AppName = request.GetString("app_name");
-        ProjectId = request.GetString("project_id");
-        SpaceId = request.GetString("space_id");
-        SwmlVars = request["SWMLVars"] as JsonObject;
-        SwmlCall = request["SWMLCall"] as JsonObject;
-        CallLog = ConversationMessage.FromArray(request["call_log"]);
-        RawCallLog = ConversationMessage.FromArray(request["raw_call_log"]);
+        Swaig = request;
+        Request = request.Body;
+        CallId = request.CallId;
+        CallerIdNumber = request.CallerIdNumber;
+        CallerIdName = request.CallerIdName;
+        AiSessionId = request.AiSessionId;
+        GlobalData = request.GlobalData;
+        MetaData = request.MetaData;
+        MetaDataToken = request.MetaDataToken;
+        ConversationId = request.ConversationId;
+        AppName = request.AppName;
+        ProjectId = request.ProjectId;
+        SpaceId = request.SpaceId;
+        SwmlVars = request.SwmlVars;
+        SwmlCall = request.SwmlCall;
+        CallLog = ConversationMessage.FromArray(request.Body["call_log"]);
+        RawCallLog = ConversationMessage.FromArray(request.Body["raw_call_log"]);
     }
+
+    /// <summary>The typed request, for tools that want every field the platform sent.</summary>
+    public SwaigRequest Swaig { get; }
 
     /// <summary>The token scoping this function's metadata (<c>meta_data_token</c>).</summary>
     public string? MetaDataToken { get; }

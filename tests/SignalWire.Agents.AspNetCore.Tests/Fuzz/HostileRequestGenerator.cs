@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using SignalWire.Agents.Security;
-using SignalWire.Agents.Testing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Fuzz;
 

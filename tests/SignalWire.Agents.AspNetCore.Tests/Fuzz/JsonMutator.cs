@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using SignalWire.Agents.Testing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Fuzz;
 

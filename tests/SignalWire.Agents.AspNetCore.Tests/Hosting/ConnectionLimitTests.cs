@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using SignalWire.Agents.Testing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Hosting;
 

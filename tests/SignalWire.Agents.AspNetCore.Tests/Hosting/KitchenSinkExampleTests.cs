@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using KitchenSinkExample;
 using Microsoft.Extensions.Logging;
-using SignalWire.Agents.Testing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Hosting;
 

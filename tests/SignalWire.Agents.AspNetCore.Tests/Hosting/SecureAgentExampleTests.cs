@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using SecureAgentExample;
-using SignalWire.Agents.Testing;
 using SignalWire.Agents.Auditing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Hosting;

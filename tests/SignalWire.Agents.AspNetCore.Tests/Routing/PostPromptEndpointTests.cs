@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using SignalWire.Agents.Testing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Routing;
 

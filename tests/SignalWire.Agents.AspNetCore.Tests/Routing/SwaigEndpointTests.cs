@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SignalWire.Agents.Security;
-using SignalWire.Agents.Testing;
 using SignalWire.Agents.Auditing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Routing;

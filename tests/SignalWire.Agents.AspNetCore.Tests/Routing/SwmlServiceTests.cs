@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using System.Text.Json.Nodes;
 using SignalWire.Agents.Swml;
-using SignalWire.Agents.Testing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Routing;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SignalWire.Agents.Testing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Security;
 

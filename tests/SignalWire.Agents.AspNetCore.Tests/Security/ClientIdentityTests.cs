@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 using SignalWire.Agents.Security;
-using SignalWire.Agents.Testing;
 using SignalWire.Agents.Auditing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Security;

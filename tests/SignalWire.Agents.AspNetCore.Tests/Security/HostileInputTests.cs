@@ -2,8 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using SignalWire.Agents.Security;
-using SignalWire.Agents.Testing;
 using SignalWire.Agents.Auditing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Security;

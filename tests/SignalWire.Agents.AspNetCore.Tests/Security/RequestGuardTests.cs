@@ -5,7 +5,6 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using SignalWire.Agents.Security;
-using SignalWire.Agents.Testing;
 using SignalWire.Agents.Auditing;
 using SignalWire.Agents.Metrics;
 

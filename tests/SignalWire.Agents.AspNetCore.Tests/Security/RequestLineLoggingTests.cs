@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using SignalWire.Agents.Testing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Security;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using SignalWire.Agents.Security;
-using SignalWire.Agents.Testing;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Security;
 

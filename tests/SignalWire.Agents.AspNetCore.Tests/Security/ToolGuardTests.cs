@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using SignalWire.Agents.Testing;
 using SignalWire.Agents.Auditing;
 using SignalWire.Agents.Metrics;
 

@@ -24,7 +24,7 @@ public sealed class RequestDataTests
     [Fact]
     public void Tool_context_exposes_every_documented_field()
     {
-        var context = new ToolCallContext(new AgentBase(new AgentOptions()), "get_weather", JsonNode.Parse(SwaigBody)!.AsObject());
+        var context = new ToolCallContext(new AgentBase(new AgentOptions()), "get_weather", SwaigRequest.FromJson(JsonNode.Parse(SwaigBody)!.AsObject()));
 
         Assert.Equal(("c-123", "s-1", "conv-1", "Alice", "+15551234567"), (context.CallId, context.AiSessionId, context.ConversationId, context.CallerIdName, context.CallerIdNumber));
         Assert.Equal(("swml app", "p-1", "sp-1", "mdt"), (context.AppName, context.ProjectId, context.SpaceId, context.MetaDataToken));
@@ -41,7 +41,7 @@ public sealed class RequestDataTests
     [Fact]
     public void Mistyped_or_missing_fields_are_null_not_errors()
     {
-        var context = new ToolCallContext(new AgentBase(new AgentOptions()), "f", JsonNode.Parse("""{"call_id": 42, "global_data": "nope", "call_log": {"role": "x"}}""")!.AsObject());
+        var context = new ToolCallContext(new AgentBase(new AgentOptions()), "f", SwaigRequest.FromJson(JsonNode.Parse("""{"call_id": 42, "global_data": "nope", "call_log": {"role": "x"}}""")!.AsObject()));
 
         Assert.Null(context.CallId);
         Assert.Null(context.GlobalData);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using SignalWire.Agents.Testing;
 
 namespace SignalWire.Agents.Tests.Results;

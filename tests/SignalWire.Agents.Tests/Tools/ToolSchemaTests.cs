@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using SignalWire.Agents.Testing;
 using SignalWire.Agents.Tools;
 

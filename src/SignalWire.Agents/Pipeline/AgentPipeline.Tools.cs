@@ -1,0 +1,147 @@
+using System.Net;
+using SignalWire.Agents.Auditing;
+using SignalWire.Agents.Security;
+using SignalWire.Agents.Tools;
+
+namespace SignalWire.Agents.Pipeline;
+
+/// <summary>The SWAIG tool-call gates.</summary>
+public sealed partial class AgentPipeline
+{
+    /// <summary>Message the AI gets when a handler throws; the details go to the log only.</summary>
+    public const string ToolFailureResponse = "Sorry, that action could not be completed because of an internal error. Please try again later.";
+
+    /// <summary>Message the AI gets when a caller exceeds a tool's limit.</summary>
+    public const string RateLimitedResponse = "You've made too many requests. Please wait a moment.";
+
+    /// <summary>Message the AI gets for secure and sensitive tools in emergency mode.</summary>
+    public const string EmergencyResponse = "This service is temporarily unavailable.";
+
+    /// <summary>
+    /// Runs a tool call through every gate in order: function name (400), known function (404), not a DataMap
+    /// tool (400), secure token and single use (403), then — answering the AI with HTTP 200 — the emergency
+    /// switch, the per-caller limit, argument validation, confirmation, and the handler. Tool calls that get
+    /// past the token are audited with their (redacted) arguments and counted with their duration.
+    /// </summary>
+    public async ValueTask<ToolOutcome> InvokeToolAsync(ToolInvocation invocation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var request = invocation.Request;
+        var name = request.Function;
+        if (string.IsNullOrEmpty(name))
+        {
+            return ToolOutcome.Refused(ToolOutcomeKind.MissingFunctionName, 400, "Missing function name");
+        }
+
+        if (!ToolNames.IsWellFormed(name))
+        {
+            return ToolOutcome.Refused(ToolOutcomeKind.InvalidFunctionName, 400, "Invalid function name");
+        }
+
+        var agent = await AgentForRequestAsync(invocation.Details, cancellationToken).ConfigureAwait(false);
+        if (!agent.Tools.TryGet(name, out var tool))
+        {
+            return ToolOutcome.Refused(ToolOutcomeKind.FunctionNotFound, 404, "Function not found");
+        }
+
+        if (tool.DataMap is not null)
+        {
+            return ToolOutcome.Refused(ToolOutcomeKind.RunsOnPlatform, 400, "Function runs on the SignalWire platform");
+        }
+
+        if (tool.Secure && !await CheckTokenAsync(tool.Name, invocation.Token, request.CallId, invocation.Client, oneTime: true, cancellationToken).ConfigureAwait(false))
+        {
+            return ToolOutcome.Refused(ToolOutcomeKind.TokenRefused, 403, "Forbidden");
+        }
+
+        var started = _time.GetTimestamp();
+        var outcome = await RunToolAsync(agent, tool, request, invocation.Client, cancellationToken).ConfigureAwait(false);
+        var elapsed = _time.GetElapsedTime(started);
+        _metrics.FunctionCall(_agent.Name, tool.Name, outcome.Name, elapsed.TotalSeconds);
+        _audit.FunctionCall(tool.Name, request.CallId, request.CallerIdNumber, request.Arguments, tool.SensitiveParameters, outcome.Name, elapsed.TotalMilliseconds);
+        return outcome;
+    }
+
+    /// <summary>The checks that answer the AI (HTTP 200) rather than the client, then the handler.</summary>
+    private async ValueTask<ToolOutcome> RunToolAsync(AgentBase agent, ToolDefinition tool, Requests.SwaigRequest request, IPAddress? client, CancellationToken cancellationToken)
+    {
+        var callId = request.CallId;
+        if ((tool.Secure || tool.Options.Sensitive) && _agent.EmergencyMode)
+        {
+            _audit.EmergencyBlock(tool.Name, callId);
+            _metrics.EmergencyBlock(_agent.Name, tool.Name);
+            return ToolOutcome.Answered(ToolOutcomeKind.EmergencyBlocked, new FunctionResult(EmergencyResponse));
+        }
+
+        if (_limits.For(tool) is { } limiter)
+        {
+            using var lease = await limiter.AcquireAsync(request.CallerIdNumber ?? callId ?? ClientKey(client), 1, cancellationToken).ConfigureAwait(false);
+            if (!lease.IsAcquired)
+            {
+                _audit.RateLimited("caller", tool.Name, callId, client);
+                _metrics.RateLimited(_agent.Name, "caller");
+                return ToolOutcome.Answered(ToolOutcomeKind.RateLimited, new FunctionResult(RateLimitedResponse));
+            }
+        }
+
+        var args = request.Arguments;
+        var problems = tool.Validator.Validate(args);
+        if (problems.Count > 0)
+        {
+            _audit.ValidationFailed(tool.Name, callId, problems);
+            _metrics.ValidationFailure(_agent.Name, tool.Name);
+            return ToolOutcome.Answered(ToolOutcomeKind.ValidationFailed, TypedToolArguments.InvalidArguments(tool.Name, string.Join("; ", problems)));
+        }
+
+        if (tool.Options.RequiresConfirmation && !Confirmation.IsConfirmed(args))
+        {
+            _audit.ConfirmationRequired(tool.Name, callId);
+            return ToolOutcome.Answered(ToolOutcomeKind.ConfirmationRequired, new FunctionResult(tool.ConfirmationPrompt(args)));
+        }
+
+        try
+        {
+            var result = await tool.Invoke(args, new ToolCallContext(agent, tool.Name, request), cancellationToken).ConfigureAwait(false);
+            return ToolOutcome.Answered(ToolOutcomeKind.Success, result ?? new FunctionResult());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            PipelineLog.ToolFailed(_logger, ex, tool.Name, LogText.Safe(callId));
+            return ToolOutcome.Answered(ToolOutcomeKind.HandlerFailed, new FunctionResult(ToolFailureResponse));
+        }
+    }
+
+    /// <summary>Checks a secure function's token (and, when on, single use); a refusal is audited and counted.</summary>
+    private async ValueTask<bool> CheckTokenAsync(string function, string? token, string? callId, IPAddress? client, bool oneTime, CancellationToken cancellationToken)
+    {
+        var outcome = _settings.Tokens.Check(token, function, callId);
+        var reason = outcome.ToString().ToLowerInvariant();
+        if (outcome == TokenCheck.Valid && oneTime && _settings.OneTimeTokens)
+        {
+            // Single use fails closed: if the store cannot confirm the token is fresh, it is refused.
+            var recorded = SwaigTokenService.TryReadIdentity(token, out var id, out var expiresAt)
+                ? await _nonces.RecordAsync($"{_agent.Name}:token:{id}", expiresAt, cancellationToken).ConfigureAwait(false)
+                : NonceOutcome.Unavailable;
+            if (recorded != NonceOutcome.Recorded)
+            {
+                outcome = TokenCheck.Invalid;
+                reason = recorded == NonceOutcome.AlreadyUsed ? "replayed" : "store_unavailable";
+            }
+        }
+
+        if (outcome == TokenCheck.Valid)
+        {
+            return true;
+        }
+
+        var eventName = outcome switch
+        {
+            TokenCheck.Missing => AuditEvents.TokenMissing,
+            TokenCheck.Expired => AuditEvents.TokenExpired,
+            _ => AuditEvents.TokenInvalid,
+        };
+        _audit.TokenRefused(eventName, function, callId, client, reason);
+        _metrics.TokenFailure(_agent.Name, function, reason);
+        return false;
+    }
+}

@@ -1,0 +1,226 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using SignalWire.Agents.Auditing;
+using SignalWire.Agents.Metrics;
+using SignalWire.Agents.RateLimiting;
+using SignalWire.Agents.Security;
+using SignalWire.Agents.Tools;
+
+namespace SignalWire.Agents.Pipeline;
+
+/// <summary>
+/// Every security gate of one agent, independent of the host. A host (Kestrel, a function, a test harness)
+/// turns its request into these calls and their outcomes into its responses; it decides nothing itself.
+/// </summary>
+/// <remarks>
+/// The order for every request: <see cref="RecordRequest"/>, <see cref="IsHostAllowed"/>, <see cref="AdmitAsync"/>
+/// (per-IP ceiling, failed-login block, Basic Auth), <see cref="VerifySignature"/> over the exact body bytes.
+/// Then per route: <see cref="InvokeToolAsync"/> (function name, known function, secure token and single use,
+/// emergency switch, per-caller limit, argument validation, confirmation, handler),
+/// <see cref="ReceiveSummaryAsync"/> (token, handler) or <see cref="ReceiveDebugEventAsync"/>. Each refusal is an
+/// audit event and a metric; nothing returned carries an exception message, a credential or a token.
+/// </remarks>
+public sealed partial class AgentPipeline : IAsyncDisposable
+{
+    /// <summary>Log category of the pipeline's own messages.</summary>
+    public const string LogCategory = "SignalWire.Agents";
+
+    /// <summary>Calls remembered for <c>call_start</c> de-duplication (per process; beyond it an event may repeat).</summary>
+    private const int CallStartCapacity = 100_000;
+
+    private static readonly TimeSpan CallMemory = TimeSpan.FromHours(4);
+    private static readonly Lazy<AgentMetrics> FallbackMetrics = new(() => new AgentMetrics(new System.Diagnostics.Metrics.Meter(AgentMetrics.MeterName)));
+
+    private readonly AgentBase _agent;
+    private readonly AgentSettings _settings;
+    private readonly ILogger _logger;
+    private readonly AgentAudit _audit;
+    private readonly AgentMetrics _metrics;
+    private readonly AgentRateLimits _limits;
+    private readonly INonceStore _nonces;
+    private readonly InMemoryNonceStore _callStarts;
+    private readonly TimeProvider _time;
+
+    /// <summary>Builds the gates of <paramref name="agent"/> (whose configuration must be valid).</summary>
+    /// <exception cref="AgentConfigurationException">The agent's configuration is unusable.</exception>
+    public AgentPipeline(AgentBase agent, AgentPipelineServices? services = null)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        services ??= new AgentPipelineServices();
+        _agent = agent;
+        _settings = agent.Settings;
+        _time = services.Time;
+        _logger = services.Loggers.CreateLogger(LogCategory);
+        _audit = new AgentAudit(agent.Name, services.Loggers, _settings, _time);
+        _metrics = services.Metrics ?? FallbackMetrics.Value;
+        _limits = new AgentRateLimits(services.RateLimits ?? new InMemoryRateLimitStore(_time), _settings);
+        _nonces = services.Nonces ?? new InMemoryNonceStore(_time);
+        _callStarts = new InMemoryNonceStore(_time, CallStartCapacity);
+    }
+
+    /// <summary>The agent whose gates these are.</summary>
+    public AgentBase Agent => _agent;
+
+    /// <summary>Counts a request to <paramref name="endpoint"/> (<c>swml</c>, <c>swaig</c>, ...).</summary>
+    public void RecordRequest(string endpoint) => _metrics.Request(_agent.Name, endpoint);
+
+    /// <summary>Whether the agent answers to <paramref name="host"/>: exact names (any case) or <c>*.domain</c> wildcards; any host when none are configured.</summary>
+    public bool IsHostAllowed(string host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        if (_settings.AllowedHosts.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var allowed in _settings.AllowedHosts)
+        {
+            if (allowed.StartsWith("*.", StringComparison.Ordinal)
+                ? host.EndsWith(allowed[1..], StringComparison.OrdinalIgnoreCase) && host.Length > allowed.Length - 1
+                : host.Equals(allowed, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The per-IP ceiling (when configured), the failed-login block and Basic Auth, in that order. A failed
+    /// login counts against the client (and every agent sharing these credentials) and is audited.
+    /// </summary>
+    public async ValueTask<AdmissionOutcome> AdmitAsync(string? authorization, IPAddress? client, string method, string path, CancellationToken cancellationToken = default)
+    {
+        var key = ClientKey(client);
+        if (_limits.PerIp is { } perIp)
+        {
+            using var lease = await perIp.AcquireAsync(key, 1, cancellationToken).ConfigureAwait(false);
+            if (!lease.IsAcquired)
+            {
+                return TooMany(Admission.TooManyRequests, "ip", lease, client);
+            }
+        }
+
+        using (var blocked = await _limits.AuthFailures.AcquireAsync(key, 0, cancellationToken).ConfigureAwait(false))
+        {
+            if (!blocked.IsAcquired)
+            {
+                return TooMany(Admission.LockedOut, "auth", blocked, client);
+            }
+        }
+
+        if (_settings.BasicAuth.Verify(authorization))
+        {
+            return new AdmissionOutcome(Admission.Admitted);
+        }
+
+        (await _limits.AuthFailures.AcquireAsync(key, 1, cancellationToken).ConfigureAwait(false)).Dispose();
+        _audit.AuthFailed(client, method, path);
+        _metrics.AuthFailure(_agent.Name);
+        return new AdmissionOutcome(Admission.Unauthorized);
+    }
+
+    /// <summary>
+    /// Checks the webhook signature (when a signing key is configured) over <paramref name="publicUrl"/> (the
+    /// URL the platform called, path and query as sent) and the exact body bytes; a failure is audited.
+    /// </summary>
+    public bool VerifySignature(string? signature, string publicUrl, ReadOnlySpan<byte> body, string path, IPAddress? client)
+    {
+        if (_settings.SigningKey is not { } key)
+        {
+            return true;
+        }
+
+        if (WebhookSignature.IsValid(key, signature, publicUrl, body, isForm: false, _settings.AllowSignatureWithoutBody))
+        {
+            return true;
+        }
+
+        _audit.SignatureInvalid(path, client, string.IsNullOrEmpty(signature) ? "missing" : "mismatch");
+        _metrics.SignatureFailure(_agent.Name);
+        return false;
+    }
+
+    /// <summary>Whether signatures are checked (a signing key is configured).</summary>
+    public bool ChecksSignatures => _settings.SigningKey is not null;
+
+    /// <summary>Audits the first sighting of a call (an SWML fetch); later fetches of the same call are not repeated.</summary>
+    public async ValueTask RecordCallStartAsync(string callId, string? from, string? to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(callId);
+        // A store that cannot answer does not suppress the audit event: a duplicate beats a gap.
+        if (await _callStarts.RecordAsync(callId, _time.GetUtcNow().Add(CallMemory), cancellationToken).ConfigureAwait(false) != NonceOutcome.AlreadyUsed)
+        {
+            _audit.CallStart(callId, from, to);
+        }
+    }
+
+    /// <summary>
+    /// The agent for one request: the shared agent, or, when per-request configuration is registered, a private
+    /// copy configured from <paramref name="details"/>. A configuration handler's exception propagates.
+    /// </summary>
+    public ValueTask<AgentBase> AgentForRequestAsync(AgentRequest? details, CancellationToken cancellationToken = default) =>
+        _agent.HasDynamicConfig
+            ? _agent.ConfigureForRequestAsync(details ?? new AgentRequest(new Dictionary<string, string>(), null, new Dictionary<string, string>()), cancellationToken)
+            : ValueTask.FromResult(_agent);
+
+    /// <summary>Receives a debug event: logged, then handed to the agent's handler (whose failure is logged, never answered).</summary>
+    public async ValueTask ReceiveDebugEventAsync(JsonObject body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var debugEvent = new DebugEvent(body);
+        PipelineLog.DebugEventReceived(_logger, _agent.Name, LogText.Safe(debugEvent.EventType)!, LogText.Safe(debugEvent.CallId));
+        await RunCallbackAsync(ct => _agent.OnDebugEventAsync(debugEvent, ct),
+            ex => PipelineLog.DebugEventFailed(_logger, ex, LogText.Safe(debugEvent.EventType)!, LogText.Safe(debugEvent.CallId)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Receives the end-of-call summary: the post-prompt token must be valid for the call; then the agent's
+    /// handler runs. <see langword="null"/> when the token was refused (403), else whether the handler succeeded.
+    /// </summary>
+    public async ValueTask<bool?> ReceiveSummaryAsync(JsonObject body, string? token, IPAddress? client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var callId = body.GetString("call_id");
+        if (!await CheckTokenAsync(Swml.AgentDocumentRenderer.PostPromptFunction, token, callId, client, oneTime: false, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return await RunCallbackAsync(ct => _agent.OnSummaryAsync(new PostPromptSummary(body), ct),
+            ex => PipelineLog.SummaryFailed(_logger, ex, LogText.Safe(callId)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drains the audit file once requests have finished.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _audit.DisposeAsync().ConfigureAwait(false);
+        _limits.Dispose();
+    }
+
+    private static string ClientKey(IPAddress? ip) => ip?.ToString() ?? "unknown";
+
+    private AdmissionOutcome TooMany(Admission decision, string scope, System.Threading.RateLimiting.RateLimitLease lease, IPAddress? client)
+    {
+        _audit.RateLimited(scope, null, null, client);
+        _metrics.RateLimited(_agent.Name, scope);
+        return new AdmissionOutcome(decision, AgentRateLimits.RetryAfterSeconds(lease));
+    }
+
+    /// <summary>Runs an author's callback; a failure (other than cancellation of the request) is logged and reported as <see langword="false"/>.</summary>
+    private static async ValueTask<bool> RunCallbackAsync(Func<CancellationToken, ValueTask> callback, Action<Exception> logFailure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await callback(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logFailure(ex);
+            return false;
+        }
+    }
+}

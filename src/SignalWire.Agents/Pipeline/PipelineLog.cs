@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace SignalWire.Agents.Pipeline;
+
+/// <summary>The pipeline's source-generated log messages (category <see cref="AgentPipeline.LogCategory"/>). None carries a credential or token.</summary>
+internal static partial class PipelineLog
+{
+    [LoggerMessage(1003, LogLevel.Error, "Function {Function} failed for call {CallId}")]
+    public static partial void ToolFailed(ILogger logger, Exception exception, string function, string? callId);
+
+    [LoggerMessage(1004, LogLevel.Error, "The summary handler failed for call {CallId}")]
+    public static partial void SummaryFailed(ILogger logger, Exception exception, string? callId);
+
+    [LoggerMessage(1020, LogLevel.Debug, "Agent {Agent}: debug event {EventType} for call {CallId}")]
+    public static partial void DebugEventReceived(ILogger logger, string agent, string eventType, string? callId);
+
+    [LoggerMessage(1021, LogLevel.Error, "The debug event handler failed for event {EventType} of call {CallId}")]
+    public static partial void DebugEventFailed(ILogger logger, Exception exception, string eventType, string? callId);
+}
