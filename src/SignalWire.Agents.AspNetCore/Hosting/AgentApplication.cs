@@ -26,29 +26,39 @@ public static class AgentApplication
     /// <param name="args">Command-line arguments for the host's configuration.</param>
     /// <param name="configure">Optional extra configuration of the builder (services, logging, ...).</param>
     /// <exception cref="AgentConfigurationException">The configuration is unusable, e.g. HTTPS without a readable certificate.</exception>
-    public static WebApplication Create(AgentBase agent, string[]? args = null, Action<WebApplicationBuilder>? configure = null) =>
-        Create(agent, args, configure, listenOverride: null);
+    public static WebApplication Create(AgentBase agent, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return Create(agent.Settings, services => services.AddSignalWireAgent(agent), app => app.MapAgent(agent), args, configure, listenOverride: null);
+    }
 
     /// <summary>Builds (without starting) the application for a SWML service (no AI): the same listener, security and health routes as an agent.</summary>
     /// <exception cref="AgentConfigurationException">The configuration is unusable, e.g. HTTPS without a readable certificate.</exception>
     public static WebApplication Create(Swml.SwmlService service, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(service);
-        return Create(service.Host, args, configure, listenOverride: null);
+        return Create(service.Settings, services => services.AddSignalWireHosting(), app => app.MapSwmlService(service), args, configure, listenOverride: null);
     }
 
     /// <summary>Builds and runs the SWML service until the process is stopped.</summary>
     public static void Run(this Swml.SwmlService service, string[]? args = null, Action<WebApplicationBuilder>? configure = null) => Create(service, args, configure).Run();
 
     /// <summary>
-    /// As <see cref="Create(AgentBase, string[], Action{WebApplicationBuilder})"/>, but a non-null
-    /// <paramref name="listenOverride"/> replaces the configured listener with plain HTTP on that endpoint
-    /// (used by <c>swaig-test</c> to run the real pipeline on loopback without the agent's certificate).
+    /// As <see cref="Create(AgentBase, string[], Action{WebApplicationBuilder})"/>, but listening with plain HTTP
+    /// on <paramref name="listener"/> instead of the agent's configured host, port and certificate: for tools
+    /// and tests that run an agent's real pipeline in-process (<c>swaig-test</c> uses 127.0.0.1, port 0).
     /// </summary>
-    internal static WebApplication Create(AgentBase agent, string[]? args, Action<WebApplicationBuilder>? configure, IPEndPoint? listenOverride)
+    /// <exception cref="AgentConfigurationException">The configuration is unusable.</exception>
+    public static WebApplication Create(AgentBase agent, IPEndPoint listener, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        var settings = agent.Settings;
+        ArgumentNullException.ThrowIfNull(listener);
+        return Create(agent.Settings, services => services.AddSignalWireAgent(agent), app => app.MapAgent(agent), args, configure, listener);
+    }
+
+    private static WebApplication Create(
+        AgentSettings settings, Action<IServiceCollection> register, Action<WebApplication> map, string[]? args, Action<WebApplicationBuilder>? configure, IPEndPoint? listenOverride)
+    {
         var certificate = settings.SslEnabled && listenOverride is null ? LoadCertificate(settings) : null;
 
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
@@ -79,7 +89,7 @@ public static class AgentApplication
                 kestrel.Listen(listenOverride);
             }
         });
-        builder.Services.AddSignalWireAgent(agent);
+        register(builder.Services);
         builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
         {
             Timeout = settings.RequestTimeout,
@@ -121,14 +131,7 @@ public static class AgentApplication
         app.UseRouting();
         app.UseRequestTimeouts();
         app.MapSignalWireHealth();
-        if (agent.Service is { } service)
-        {
-            app.MapSwmlService(service);
-        }
-        else
-        {
-            app.MapAgent(agent);
-        }
+        map(app);
 
         return app;
     }

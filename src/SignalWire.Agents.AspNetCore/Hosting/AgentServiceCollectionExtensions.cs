@@ -16,7 +16,7 @@ public static class AgentServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(agent);
         services.AddSingleton(agent);
-        return services.AddSignalWireCore();
+        return services.AddSignalWireHosting();
     }
 
     /// <summary>Registers <typeparamref name="TAgent"/> (created by the container) as a singleton, plus the readiness check.</summary>
@@ -25,11 +25,18 @@ public static class AgentServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<TAgent>();
-        return services.AddSignalWireCore();
+        return services.AddSignalWireHosting();
     }
 
-    private static IServiceCollection AddSignalWireCore(this IServiceCollection services)
+    /// <summary>
+    /// Registers what every agent and SWML service on this host shares: the clock, the metrics, in-memory
+    /// limit and single-use stores (unless others are registered, e.g. Redis), the readiness check and the
+    /// log filter that keeps request targets (and their tokens) out of the log. <c>AddSignalWireAgent</c>
+    /// calls it; call it yourself for an application that maps only SWML services.
+    /// </summary>
+    public static IServiceCollection AddSignalWireHosting(this IServiceCollection services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.Extensions.Logging.LoggerFilterOptions>, Diagnostics.RequestLineLogging>());
         services.AddMetrics();

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SignalWire.Agents.Tools;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.AspNetCore.Http;
 

@@ -9,14 +9,16 @@ namespace SignalWire.Agents.AspNetCore.Http;
 /// domain is set; else the request's scheme and host, which a trusted proxy's forwarded headers have already
 /// replaced (ASP.NET Core's forwarded-headers handling, applied first). Nothing is stored between requests.
 /// </summary>
-internal sealed class WebhookBaseResolver
+public sealed class WebhookBaseResolver
 {
     private readonly AgentSettings _settings;
     private readonly string? _fixedBase;
     private readonly string? _fixedPublicOrigin;
 
+    /// <summary>The rule for an agent with these settings.</summary>
     public WebhookBaseResolver(AgentSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         if (settings.ProxyUrlBase is { } proxy)
         {
@@ -32,6 +34,7 @@ internal sealed class WebhookBaseResolver
     /// </summary>
     public string PublicRequestUrl(HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         var target = RawTarget(context) ?? request.PathBase.Value + request.Path.Value + request.QueryString.Value;
         if (_fixedPublicOrigin is { } origin)
@@ -70,8 +73,10 @@ internal sealed class WebhookBaseResolver
         return pathStart < 0 ? "/" : raw[pathStart] == '?' ? "/" + raw[pathStart..] : raw[pathStart..];
     }
 
+    /// <summary>The webhook base for this request: public scheme and host, the agent's route, and the Basic Auth credentials percent-encoded.</summary>
     public string Resolve(HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (_fixedBase is not null)
         {
             return _fixedBase;

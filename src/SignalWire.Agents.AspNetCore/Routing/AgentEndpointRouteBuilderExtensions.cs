@@ -29,7 +29,8 @@ public static class AgentEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(agent);
-        return Map(endpoints, agent);
+        agent.ValidateConfiguration();
+        return Map(endpoints, agent.Name, agent.Settings, services => new AgentPipeline(agent, services));
     }
 
     /// <summary>
@@ -41,25 +42,24 @@ public static class AgentEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(service);
-        return Map(endpoints, service.Host);
+        return Map(endpoints, service.Name, service.Settings, services => new AgentPipeline(service, services));
     }
 
-    private static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, AgentBase agent)
+    /// <summary>Checks the host can serve <paramref name="name"/> safely, then builds its pipeline and maps its routes.</summary>
+    private static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string name, AgentSettings settings, Func<AgentPipelineServices, AgentPipeline> createPipeline)
     {
-        var settings = agent.Settings;
-        agent.ValidateConfiguration();
         var services = endpoints.ServiceProvider;
         var hosting = services.GetService<Microsoft.Extensions.Options.IOptions<AgentHostingOptions>>()?.Value;
         if (hosting?.MultiReplica == true)
         {
-            EnsureSharedSecrets(agent.Name, settings);
+            EnsureSharedSecrets(name, settings);
         }
 
         var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-        RequestLineLogging.EnsureSuppressed(loggerFactory, agent.Name);
-        Routing.MappedAgents.Register(endpoints, agent);
         var logger = loggerFactory.CreateLogger(Log.Category);
-        var pipeline = new AgentPipeline(agent, new AgentPipelineServices
+        RequestLineLogging.EnsureSuppressed(loggerFactory, name);
+        Routing.MappedAgents.Register(endpoints, name, settings.Route);
+        var pipeline = createPipeline(new AgentPipelineServices
         {
             Loggers = loggerFactory,
             Time = services.GetService<TimeProvider>() ?? TimeProvider.System,
@@ -67,6 +67,7 @@ public static class AgentEndpointRouteBuilderExtensions
             Nonces = services.GetService<INonceStore>(),
             Metrics = services.GetService<AgentMetrics>(),
         });
+        var agent = pipeline.Agent;
         var handlers = new Routing.AgentEndpoints(pipeline, loggerFactory);
 
         var group = endpoints.MapGroup(settings.Route.Length == 0 ? "/" : settings.Route);
@@ -74,7 +75,7 @@ public static class AgentEndpointRouteBuilderExtensions
         // Route templates match with or without a trailing slash, so one pattern serves "/swaig" and "/swaig/".
         group.MapMethods("/", swmlMethods, handlers.SwmlAsync).WithDisplayName($"{agent.Name} SWML");
 
-        if (agent.Service is null)
+        if (pipeline.Service is null)
         {
             group.MapPost("/swaig", handlers.SwaigAsync).WithDisplayName($"{agent.Name} SWAIG");
             group.MapPost("/post_prompt", handlers.PostPromptAsync).WithDisplayName($"{agent.Name} post_prompt");
@@ -83,7 +84,7 @@ public static class AgentEndpointRouteBuilderExtensions
 
         Log.AgentMapped(logger, agent.Name, settings.Route.Length == 0 ? "/" : settings.Route, settings.SslEnabled,
             settings.ProxyUrlBase?.ToString() ?? "(none)", settings.TrustProxyHeaders);
-        if (settings.TokenSecretSource == CredentialSource.Generated && agent.Service is null)
+        if (settings.TokenSecretSource == CredentialSource.Generated && pipeline.Service is null)
         {
             Log.EphemeralTokenSecret(logger, agent.Name);
         }

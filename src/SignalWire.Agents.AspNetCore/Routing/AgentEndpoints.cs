@@ -76,7 +76,7 @@ internal sealed partial class AgentEndpoints
     {
         SwmlFetch? fetch = null;
         JsonObject? body = null;
-        var service = _agent.Service;
+        var service = _pipeline.Service;
         if (HttpMethods.IsPost(context.Request.Method))
         {
             BodyStatus status;

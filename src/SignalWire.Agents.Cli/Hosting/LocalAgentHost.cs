@@ -28,7 +28,7 @@ internal sealed class LocalAgentHost : IAsyncDisposable
     /// <summary>Starts <paramref name="agent"/>; its log goes to standard error at <paramref name="logLevel"/> and above.</summary>
     public static async Task<LocalAgentHost> StartAsync(AgentBase agent, LogLevel logLevel, CancellationToken cancellationToken)
     {
-        var app = AgentApplication.Create(agent, [], builder =>
+        var app = AgentApplication.Create(agent, new IPEndPoint(IPAddress.Loopback, 0), [], builder =>
         {
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(logLevel);
@@ -38,7 +38,7 @@ internal sealed class LocalAgentHost : IAsyncDisposable
             }
 
             builder.Services.Configure<AgentHostingOptions>(hosting => hosting.StartupBanner = false);
-        }, new IPEndPoint(IPAddress.Loopback, 0));
+        });
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var listening = new Uri(app.Urls.Single());
         var settings = agent.Settings;

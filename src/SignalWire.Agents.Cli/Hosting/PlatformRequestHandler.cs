@@ -42,6 +42,8 @@ internal sealed class PlatformRequestHandler(AgentSettings settings, int localPo
         context.Request.Host = HostString.FromUriComponent(request.Headers.Host ?? uri.Authority);
         context.Request.Path = PathString.FromUriComponent(uri);
         context.Request.QueryString = QueryString.FromUriComponent(uri);
+        // The agent signs over the request target as sent, which is what HttpClient sends for this URI.
+        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget = uri.PathAndQuery;
         context.Connection.LocalPort = localPort;
         foreach (var (name, values) in request.Headers)
         {

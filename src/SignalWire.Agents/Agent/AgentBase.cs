@@ -42,6 +42,4 @@ public partial class AgentBase
     /// <summary>The agent's tools.</summary>
     public ToolRegistry Tools => _state.Tools;
 
-    /// <summary>Set when this instance only carries a <see cref="Swml.SwmlService"/> through the hosting pipeline.</summary>
-    internal Swml.SwmlService? Service { get; init; }
 }

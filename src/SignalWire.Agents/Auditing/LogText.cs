@@ -7,7 +7,7 @@ namespace SignalWire.Agents.Auditing;
 /// would let a caller forge a line of its own) and Unicode line separators are written as <c>\uXXXX</c>, and
 /// the value is cut at <see cref="MaxLength"/> characters so one request cannot flood the log.
 /// </summary>
-internal static class LogText
+public static class LogText
 {
     /// <summary>Longest value written to a log line, in characters.</summary>
     public const int MaxLength = 256;

@@ -5,7 +5,7 @@ using SignalWire.Agents.Auditing;
 using SignalWire.Agents.Metrics;
 using SignalWire.Agents.RateLimiting;
 using SignalWire.Agents.Security;
-using SignalWire.Agents.Tools;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.Pipeline;
 
@@ -59,8 +59,25 @@ public sealed partial class AgentPipeline : IAsyncDisposable
         _callStarts = new InMemoryNonceStore(_time, CallStartCapacity);
     }
 
-    /// <summary>The agent whose gates these are.</summary>
+    /// <summary>
+    /// Builds the gates of a SWML service: the same admission, signatures, limits and audit as an agent; it
+    /// has no tools, summary or debug events, and its document comes from <see cref="Service"/>.
+    /// </summary>
+    /// <exception cref="AgentConfigurationException">The service's configuration is unusable.</exception>
+    public AgentPipeline(Swml.SwmlService service, AgentPipelineServices? services = null)
+        : this((service ?? throw new ArgumentNullException(nameof(service))).Host, services)
+    {
+        Service = service;
+    }
+
+    /// <summary>
+    /// The agent whose gates these are; for a <see cref="Service"/>, the agent-shaped carrier of its settings
+    /// (same name, route and credentials; no prompt or tools).
+    /// </summary>
     public AgentBase Agent => _agent;
+
+    /// <summary>The SWML service served through these gates, or <see langword="null"/> for an agent.</summary>
+    public Swml.SwmlService? Service { get; }
 
     /// <summary>Counts a request to <paramref name="endpoint"/> (<c>swml</c>, <c>swaig</c>, ...).</summary>
     public void RecordRequest(string endpoint) => _metrics.Request(_agent.Name, endpoint);

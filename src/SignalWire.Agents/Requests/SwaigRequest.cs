@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SignalWire.Agents.Tools;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.Requests;
 

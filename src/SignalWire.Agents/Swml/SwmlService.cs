@@ -22,7 +22,7 @@ public class SwmlService
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         Document = document ?? new SwmlDocument();
-        Host = new AgentBase(options) { Service = this };
+        Host = new AgentBase(options);
     }
 
     /// <summary>The options the service was created with.</summary>
@@ -38,7 +38,7 @@ public class SwmlService
     /// <summary>The document served. Changes are seen by later requests; make them under <see cref="Edit"/> once serving.</summary>
     public SwmlDocument Document { get; }
 
-    /// <summary>The agent-shaped host that carries the security pipeline (internal plumbing).</summary>
+    /// <summary>The agent-shaped carrier of the service's settings through the security pipeline (no prompt, no tools).</summary>
     internal AgentBase Host { get; }
 
     /// <summary>Whether per-request handlers are registered.</summary>

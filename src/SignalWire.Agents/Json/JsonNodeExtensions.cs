@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SignalWire.Agents.Tools;
+namespace SignalWire.Agents.Json;
 
-/// <summary>Lenient readers for the open JSON objects the platform posts.</summary>
-internal static class JsonNodeExtensions
+/// <summary>Lenient readers for the open JSON objects the platform posts: a missing or mistyped value reads as <see langword="null"/>, never an exception.</summary>
+public static class JsonNodeExtensions
 {
     /// <summary>The string value of <paramref name="key"/>, or <see langword="null"/> when absent or not a string.</summary>
     public static string? GetString(this JsonObject obj, string key) =>
