@@ -30,7 +30,7 @@ public static class AgentEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(agent);
         agent.ValidateConfiguration();
-        return Map(endpoints, agent.Name, agent.Settings, services => new AgentPipeline(agent, services));
+        return Map(endpoints, agent.Name, agent.Settings, agent.Options.TimeProvider, services => new AgentPipeline(agent, services));
     }
 
     /// <summary>
@@ -42,11 +42,11 @@ public static class AgentEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(service);
-        return Map(endpoints, service.Name, service.Settings, services => new AgentPipeline(service, services));
+        return Map(endpoints, service.Name, service.Settings, service.Options.TimeProvider, services => new AgentPipeline(service, services));
     }
 
     /// <summary>Checks the host can serve <paramref name="name"/> safely, then builds its pipeline and maps its routes.</summary>
-    private static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string name, AgentSettings settings, Func<AgentPipelineServices, AgentPipeline> createPipeline)
+    private static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string name, AgentSettings settings, TimeProvider? clock, Func<AgentPipelineServices, AgentPipeline> createPipeline)
     {
         var services = endpoints.ServiceProvider;
         var hosting = services.GetService<Microsoft.Extensions.Options.IOptions<AgentHostingOptions>>()?.Value;
@@ -62,9 +62,11 @@ public static class AgentEndpointRouteBuilderExtensions
         var pipeline = createPipeline(new AgentPipelineServices
         {
             Loggers = loggerFactory,
-            Time = services.GetService<TimeProvider>() ?? TimeProvider.System,
-            RateLimits = services.GetService<IRateLimitStore>(),
-            Nonces = services.GetService<INonceStore>(),
+            // The agent's own clock (AgentOptions.TimeProvider) drives every in-process gate when set, so the
+            // host's in-memory stores (on the host's clock) give way to the pipeline's own; shared stores stay.
+            Time = clock ?? services.GetService<TimeProvider>() ?? TimeProvider.System,
+            RateLimits = services.GetService<IRateLimitStore>() is var store && !(clock is not null && store is InMemoryRateLimitStore) ? store : null,
+            Nonces = services.GetService<INonceStore>() is var nonces && !(clock is not null && nonces is InMemoryNonceStore) ? nonces : null,
             Metrics = services.GetService<AgentMetrics>(),
         });
         var agent = pipeline.Agent;

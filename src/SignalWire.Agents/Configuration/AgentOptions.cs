@@ -118,4 +118,12 @@ public sealed class AgentOptions
 
     /// <summary>Origins allowed by CORS; default <c>SWML_CORS_ORIGINS</c> (comma-separated), else CORS is off. A lone <c>*</c> allows any origin.</summary>
     public IReadOnlyList<string>? CorsOrigins { get; set; }
+
+    /// <summary>
+    /// The agent's clock: token expiry, rate-limit windows, single-use records and the call memory all read it
+    /// (the agent then keeps its own in-memory limit and single-use stores; a shared store such as Redis keeps its
+    /// own time). Default: the host's registered <see cref="System.TimeProvider"/> for windows and records, the
+    /// system clock for tokens. Set it (to a fake clock in tests, say) to drive every time-dependent gate from one clock.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; set; }
 }

@@ -123,13 +123,13 @@ public sealed class AgentSettings
 
     /// <summary>Resolves settings from <paramref name="options"/> and the process environment.</summary>
     public static AgentSettings Resolve(AgentOptions options) =>
-        Resolve(options, Environment.GetEnvironmentVariable, TimeProvider.System);
+        Resolve(options, Environment.GetEnvironmentVariable);
 
     /// <summary>Resolves settings from <paramref name="options"/> and an environment lookup.</summary>
     public static AgentSettings Resolve(AgentOptions options, Func<string, string?> environment) =>
-        Resolve(options, environment, TimeProvider.System);
+        Resolve(options, environment, options?.TimeProvider ?? TimeProvider.System);
 
-    /// <summary>Resolves settings; <paramref name="time"/> is the clock the token service uses.</summary>
+    /// <summary>Resolves settings; <paramref name="time"/> is the clock the token service uses (<see cref="AgentOptions.TimeProvider"/> wins when set).</summary>
     /// <exception cref="AgentConfigurationException">A value is present but unusable.</exception>
     public static AgentSettings Resolve(AgentOptions options, Func<string, string?> environment, TimeProvider time)
     {
@@ -195,7 +195,7 @@ public sealed class AgentSettings
             Host = options.Host ?? "0.0.0.0",
             Port = port,
             BasicAuth = credentials,
-            Tokens = new SwaigTokenService(secret, name, route, lifetime, time),
+            Tokens = new SwaigTokenService(secret, name, route, lifetime, options.TimeProvider ?? time),
             TokenSecretSource = secretSource,
             ProxyUrlBase = proxyBase,
             TrustProxyHeaders = options.TrustProxyHeaders
