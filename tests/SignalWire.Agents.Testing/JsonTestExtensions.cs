@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SignalWire.Agents.Swml;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.Testing;
 

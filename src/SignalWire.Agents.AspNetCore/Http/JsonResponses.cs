@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using SignalWire.Agents.Swml;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.AspNetCore.Http;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using SignalWire.Agents.AspNetCore.Http;
 using SignalWire.Agents.Pipeline;
 using SignalWire.Agents.Requests;
-using SignalWire.Agents.Swml;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.AspNetCore.Routing;
 

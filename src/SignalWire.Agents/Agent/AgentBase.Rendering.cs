@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SignalWire.Agents.Swml;
-using static SignalWire.Agents.Swml.JsonBuilding;
+using static SignalWire.Agents.Json.JsonBuilding;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents;
 
@@ -133,13 +133,13 @@ public partial class AgentBase
             swaig["internal_fillers"] = _state.InternalFillers.DeepClone();
         }
 
-        return new AiStaticParts(prompt, postPrompt, parameters, languages, globalData, hints, pronounce, Swml.RawJsonProperties.From(swaig))
+        return new AiStaticParts(prompt, postPrompt, parameters, languages, globalData, hints, pronounce, Json.RawJsonProperties.From(swaig))
         {
             SwaigQuery = SwaigQueryString(),
             PostPromptUrl = _state.PostPromptUrl?.ToString(),
             WebHookUrl = _state.WebHookUrl?.ToString(),
             DebugEventsLevel = _state.DebugEventsLevel,
-            ParamsForDebug = _state.DebugEventsLevel is null ? null : Swml.RawJsonProperties.From(ParamsWithoutDebugKeys()),
+            ParamsForDebug = _state.DebugEventsLevel is null ? null : Json.RawJsonProperties.From(ParamsWithoutDebugKeys()),
             Multilingual = _state.Multilingual is null ? null : Write(_state.Multilingual.WriteTo),
             VerbsBefore = [.. VerbsBeforeAi().Select(v => Write(w => v.WriteTo(w)))],
             VerbsAfter = [.. _state.PostAiVerbs.Select(v => Write(w => v.WriteTo(w)))],
@@ -227,7 +227,7 @@ public partial class AgentBase
 }
 
 /// <summary>Pre-serialised JSON of the request-independent parts of the <c>ai</c> verb.</summary>
-internal sealed record AiStaticParts(byte[] Prompt, byte[]? PostPrompt, byte[] Params, byte[]? Languages, byte[]? GlobalData, byte[]? Hints, byte[]? Pronounce, Swml.RawJsonProperties SwaigHead)
+internal sealed record AiStaticParts(byte[] Prompt, byte[]? PostPrompt, byte[] Params, byte[]? Languages, byte[]? GlobalData, byte[]? Hints, byte[]? Pronounce, Json.RawJsonProperties SwaigHead)
 {
     /// <summary>The verbs before <c>ai</c> (pre-answer, answer, record_call, post-answer), each serialised.</summary>
     public required byte[][] VerbsBefore { get; init; }
@@ -248,7 +248,7 @@ internal sealed record AiStaticParts(byte[] Prompt, byte[]? PostPrompt, byte[] P
     public int? DebugEventsLevel { get; init; }
 
     /// <summary>The params, pre-serialised property by property, kept only when per-request keys (the debug URL) must be added to them.</summary>
-    public Swml.RawJsonProperties? ParamsForDebug { get; init; }
+    public Json.RawJsonProperties? ParamsForDebug { get; init; }
 
     /// <summary><c>ai.multilingual</c>, serialised.</summary>
     public byte[]? Multilingual { get; init; }

@@ -1,3 +1,4 @@
+using SignalWire.Agents.Swaig;
 using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 
@@ -6,12 +7,11 @@ namespace SignalWire.Agents;
 /// <summary>Speech and SWAIG settings: hints, pronunciations, native functions, internal fillers, includes, LLM parameters.</summary>
 public partial class AgentBase
 {
-    /// <summary>Native functions the platform provides (the SWML schema's list).</summary>
-    public static readonly FrozenSet<string> NativeFunctionNames = FrozenSet.Create(StringComparer.Ordinal, "check_time", "wait_seconds", "wait_for_user", "adjust_response_latency");
+    /// <summary>Native functions the platform provides (the SWML schema's list; see <see cref="SwaigVocabulary"/>).</summary>
+    public static readonly FrozenSet<string> NativeFunctionNames = SwaigVocabulary.NativeFunctionNames;
 
-    /// <summary>Internal functions that accept filler phrases (the SWML schema's list).</summary>
-    public static readonly FrozenSet<string> InternalFillerFunctions = FrozenSet.Create(
-        StringComparer.Ordinal, "hangup", "check_time", "wait_for_user", "wait_seconds", "adjust_response_latency", "next_step", "change_context", "get_visual_input", "get_ideal_strategy");
+    /// <summary>Internal functions that accept filler phrases (the SWML schema's list; see <see cref="SwaigVocabulary"/>).</summary>
+    public static readonly FrozenSet<string> InternalFillerFunctions = SwaigVocabulary.InternalFillerFunctions;
 
 
     /// <summary>Adds words the speech recognizer should expect (<c>ai.hints</c>).</summary>
@@ -86,7 +86,7 @@ public partial class AgentBase
             throw new ArgumentException($"'{function}' does not take fillers; use one of: {string.Join(", ", InternalFillerFunctions.Order(StringComparer.Ordinal))}.", nameof(function));
         }
 
-        var fillers = FillerSet(languageCode, phrases);
+        var fillers = SwaigVocabulary.FillerSet(languageCode, phrases);
         return Mutate(() => _state.InternalFillers[function] = fillers);
     }
 
@@ -124,18 +124,6 @@ public partial class AgentBase
         return Mutate(() => parameters.CopyTo(_state.PostPromptLlmParams));
     }
 
-    /// <summary>A one-language filler set: <c>{"en-US": [phrases]}</c>.</summary>
-    internal static JsonObject FillerSet(string languageCode, string[] phrases)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(languageCode);
-        ArgumentNullException.ThrowIfNull(phrases);
-        if (phrases.Length == 0 || phrases.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("Give at least one non-empty phrase.", nameof(phrases));
-        }
-
-        return new JsonObject { [languageCode] = new JsonArray([.. phrases.Select(p => (JsonNode)JsonValue.Create(p))]) };
-    }
 }
 
 /// <summary>LLM parameters of a prompt; values left <see langword="null"/> are not sent.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using SignalWire.Agents.Tools;
+using SignalWire.Agents.Swaig;
 
 namespace SignalWire.Agents;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using SignalWire.Agents.Security;
-using SignalWire.Agents.Swml;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.Auditing;
 

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
-using SignalWire.Agents.Swml;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.Auditing;
 

@@ -1,3 +1,4 @@
+using SignalWire.Agents.Swaig;
 using System.Text.Json.Nodes;
 
 namespace SignalWire.Agents.Contexts;
@@ -179,7 +180,7 @@ public sealed class ContextBuilder
             Fail($"Tool name(s) {string.Join(", ", clashing)} are reserved for the functions contexts add (next_step, change_context, gather_submit); rename the tool(s).");
         }
 
-        var known = toolNames.Concat(ReservedToolNames).Concat(AgentBase.NativeFunctionNames).ToHashSet(StringComparer.Ordinal);
+        var known = toolNames.Concat(ReservedToolNames).Concat(SwaigVocabulary.NativeFunctionNames).ToHashSet(StringComparer.Ordinal);
         foreach (var (context, step, function) in references)
         {
             if (!known.Contains(function))

@@ -23,7 +23,7 @@ public sealed class DataMap
     /// <summary>Starts a data map for the function <paramref name="name"/>.</summary>
     public DataMap(string name)
     {
-        Tools.ToolNames.Validate(name);
+        Swaig.ToolNames.Validate(name);
         Name = name;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using SignalWire.Agents.Auditing;
 using SignalWire.Agents.Security;
 using SignalWire.Agents.Tools;
+using SignalWire.Agents.Swaig;
 
 namespace SignalWire.Agents.Pipeline;
 

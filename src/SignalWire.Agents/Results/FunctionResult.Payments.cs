@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using static SignalWire.Agents.Swml.JsonBuilding;
+using static SignalWire.Agents.Json.JsonBuilding;
 
 namespace SignalWire.Agents;
 

@@ -131,7 +131,7 @@ public sealed partial class FunctionResult
     public string ToJson()
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, SignalWire.Agents.Swml.SwmlJson.WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, SignalWire.Agents.Json.SwmlJson.WriterOptions))
         {
             WriteTo(writer);
         }

@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
 using SignalWire.Agents.Security;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.Swml;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using static SignalWire.Agents.Swml.JsonBuilding;
+using static SignalWire.Agents.Json.JsonBuilding;
 
 namespace SignalWire.Agents.Swml;
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.Swml;
 

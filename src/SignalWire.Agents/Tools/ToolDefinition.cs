@@ -1,3 +1,4 @@
+using SignalWire.Agents.Swaig;
 using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using SignalWire.Agents.Validation;
@@ -40,10 +41,10 @@ public sealed class ToolDefinition
         }
 
         WireParameters = wire;
-        WireParametersUtf8 = Swml.SwmlJson.ToUtf8(wire);
+        WireParametersUtf8 = Json.SwmlJson.ToUtf8(wire);
         var (beforeUrl, afterUrl) = WireExtras(options);
-        WireBeforeUrl = Swml.RawJsonProperties.From(beforeUrl);
-        WireAfterUrl = Swml.RawJsonProperties.From(afterUrl);
+        WireBeforeUrl = Json.RawJsonProperties.From(beforeUrl);
+        WireAfterUrl = Json.RawJsonProperties.From(afterUrl);
         Validator = ArgumentSchema.Compile(validation);
         Required = parameters["required"] is JsonArray list ? [.. list.Select(i => i!.GetValue<string>())] : [];
         SensitiveParameters = (options.SensitiveParameters ?? []).Concat(extraSensitive ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -79,10 +80,10 @@ public sealed class ToolDefinition
     internal ReadOnlyMemory<byte> WireParametersUtf8 { get; }
 
     /// <summary>Fields rendered after <c>parameters</c> and before <c>web_hook_url</c> (wait_file, fillers, wait_file_loops), pre-serialised.</summary>
-    internal Swml.RawJsonProperties WireBeforeUrl { get; }
+    internal Json.RawJsonProperties WireBeforeUrl { get; }
 
     /// <summary>Fields rendered after <c>web_hook_url</c> (meta_data, meta_data_token, active, skip_fillers, wait_for_fillers), pre-serialised.</summary>
-    internal Swml.RawJsonProperties WireAfterUrl { get; }
+    internal Json.RawJsonProperties WireAfterUrl { get; }
 
     internal ToolInvoker Invoke { get; }
 
@@ -115,7 +116,7 @@ public sealed class ToolDefinition
 
         if (options.Fillers is { } fillers)
         {
-            before["fillers"] = AgentBase.FillerSet(fillers.LanguageCode, fillers.Phrases);
+            before["fillers"] = SwaigVocabulary.FillerSet(fillers.LanguageCode, fillers.Phrases);
         }
 
         if (options.WaitFileLoops is { } loops)

@@ -1,4 +1,4 @@
-using SignalWire.Agents.Tools;
+using SignalWire.Agents.Swaig;
 
 namespace SignalWire.Agents.Tests.Tools;
 

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace SignalWire.Agents.Tools;
+namespace SignalWire.Agents.Swaig;
 
 /// <summary>Rules for SWAIG function names.</summary>
 public static class ToolNames

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace SignalWire.Agents.Swml;
+namespace SignalWire.Agents.Json;
 
 /// <summary>JSON settings shared by everything the SDK writes to the wire.</summary>
 public static class SwmlJson

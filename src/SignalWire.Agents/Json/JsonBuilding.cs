@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SignalWire.Agents.Swml;
+namespace SignalWire.Agents.Json;
 
 /// <summary>
 /// The small helpers every builder of wire JSON needs: set a key only when it has a value, write a list

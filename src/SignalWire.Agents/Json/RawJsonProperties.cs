@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SignalWire.Agents.Swml;
+namespace SignalWire.Agents.Json;
 
 /// <summary>
 /// Properties serialised once (encoded name, UTF-8 JSON value) so they can be written into an open
