@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using SignalWire.Agents.Testing;
+
+namespace SignalWire.Agents.Tests.Architecture;
+
+/// <summary>
+/// The structure docs/architecture.md describes, checked on the source: folders inside a library depend on one
+/// another in one direction, and no production assembly sees another's internals.
+/// </summary>
+public sealed partial class LayeringTests
+{
+    private static readonly string[] Libraries = ["SignalWire.Agents", "SignalWire.Agents.AspNetCore", "SignalWire.Agents.Redis", "SignalWire.Agents.Cli"];
+
+    /// <summary>
+    /// Loops not yet broken, each with the reason. A tool handler is handed the (per-request) agent through
+    /// <c>ToolCallContext.Agent</c>, a public member, while the agent holds its tools.
+    /// </summary>
+    private static readonly HashSet<string> KnownLoops = ["SignalWire.Agents: Agent <-> Tools"];
+
+    [Fact]
+    public void No_folder_depends_on_a_folder_that_depends_on_it()
+    {
+        var loops = Libraries.SelectMany(FolderLoops).ToList();
+
+        Assert.True(loops.All(KnownLoops.Contains), "Folder-level import loops:\n" + string.Join("\n", loops.Where(l => !KnownLoops.Contains(l))));
+        Assert.True(KnownLoops.All(loops.Contains), "A known loop is gone: take it off the list.");
+    }
+
+    [Fact]
+    public void No_production_assembly_sees_another_ones_internals()
+    {
+        var grants = Libraries
+            .SelectMany(library => XDocument.Load(Path.Combine(RepositoryPaths.Root, "src", library, library + ".csproj"))
+                .Descendants("InternalsVisibleTo")
+                .Select(e => (Library: library, Friend: (string?)e.Attribute("Include") ?? string.Empty)))
+            .Where(g => !g.Friend.EndsWith(".Tests", StringComparison.Ordinal))
+            .Select(g => $"{g.Library} -> {g.Friend}")
+            .ToList();
+
+        Assert.Empty(grants);
+    }
+
+    /// <summary>Pairs of top-level folders of <paramref name="library"/> that each use a type declared in the other.</summary>
+    private static IEnumerable<string> FolderLoops(string library)
+    {
+        var root = Path.Combine(RepositoryPaths.Root, "src", library);
+        var files = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (Folder: FolderOf(root, f), Code: Code(File.ReadAllText(f))))
+            .ToList();
+        var declaredIn = files
+            .SelectMany(f => Declaration().Matches(f.Code).Select(m => (Type: m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, f.Folder)))
+            .GroupBy(d => d.Type)
+            .Where(g => g.Select(d => d.Folder).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First().Folder, StringComparer.Ordinal);
+        var edges = files
+            .SelectMany(f => Identifier().Matches(f.Code)
+                .Select(m => declaredIn.GetValueOrDefault(m.Value))
+                .Where(target => target is not null && target != f.Folder)
+                .Select(target => (From: f.Folder, To: target!)))
+            .ToHashSet();
+        return edges
+            .Where(e => string.CompareOrdinal(e.From, e.To) < 0 && edges.Contains((e.To, e.From)))
+            .Select(e => $"{library}: {e.From} <-> {e.To}");
+    }
+
+    private static string FolderOf(string root, string file)
+    {
+        var relative = Path.GetRelativePath(root, file);
+        var separator = relative.IndexOf(Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return separator < 0 ? "(root)" : relative[..separator];
+    }
+
+    /// <summary>The code without comments, namespace and using lines (whose words are not dependencies).</summary>
+    private static string Code(string source) => Directives().Replace(Comments().Replace(source, string.Empty), string.Empty);
+
+    [GeneratedRegex(@"\b(?:class|record|struct|interface|enum)\s+([A-Z]\w*)|\bdelegate\s+\S+\s+([A-Z]\w*)")]
+    private static partial Regex Declaration();
+
+    [GeneratedRegex(@"\b[A-Z]\w*\b")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex(@"//.*$", RegexOptions.Multiline)]
+    private static partial Regex Comments();
+
+    [GeneratedRegex(@"^(?:namespace|using) .*$", RegexOptions.Multiline)]
+    private static partial Regex Directives();
+}
