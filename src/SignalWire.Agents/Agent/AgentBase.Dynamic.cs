@@ -1,9 +1,5 @@
-using System.Text.Json.Nodes;
 
 namespace SignalWire.Agents;
-
-/// <summary>Handles one request's dynamic configuration on a private copy of the agent.</summary>
-public delegate ValueTask DynamicConfigHandler(AgentRequest request, AgentBase agent, CancellationToken cancellationToken);
 
 /// <summary>
 /// Per-request configuration (multi-tenant agents): handlers receive the request and a private copy of the
@@ -55,20 +51,4 @@ public partial class AgentBase
 
         return copy;
     }
-}
-
-/// <summary>What a dynamic configuration handler knows about the request.</summary>
-/// <param name="Query">Query-string values (first value of each).</param>
-/// <param name="Body">The posted JSON body, if any.</param>
-/// <param name="Headers">Request headers, without credentials (Authorization, Cookie, API keys, signatures).</param>
-public sealed record AgentRequest(IReadOnlyDictionary<string, string> Query, JsonObject? Body, IReadOnlyDictionary<string, string> Headers)
-{
-    /// <summary>The call of an SWML fetch (<c>body.call</c>), typed; <see langword="null"/> for tool calls and bodiless requests.</summary>
-    public Requests.CallInfo? Call => Requests.CallInfo.FromFetchBody(Body);
-
-    /// <summary>The SWML variables of an SWML fetch (<c>body.vars</c>).</summary>
-    public JsonObject? Vars => Body?["vars"] as JsonObject;
-
-    /// <summary>The user variables of an SWML fetch (<c>body.vars.userVariables</c>).</summary>
-    public JsonObject? UserVariables => Vars?["userVariables"] as JsonObject;
 }

@@ -1,21 +1,5 @@
 namespace SignalWire.Agents.Pipeline;
 
-/// <summary>What <see cref="AgentPipeline.AdmitAsync"/> decided about a request's client and credentials.</summary>
-public enum Admission
-{
-    /// <summary>Valid credentials, within limits: go on.</summary>
-    Admitted,
-
-    /// <summary>Missing or wrong credentials (401).</summary>
-    Unauthorized,
-
-    /// <summary>The client is over the per-IP ceiling (429).</summary>
-    TooManyRequests,
-
-    /// <summary>The client failed to log in too often and is blocked for now, even with correct credentials (429).</summary>
-    LockedOut,
-}
-
 /// <summary>The decision, and for a 429 when to try again.</summary>
 /// <param name="Decision">What was decided.</param>
 /// <param name="RetryAfterSeconds">For a 429, the seconds until the client's budget has room again.</param>

@@ -4,9 +4,6 @@ using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.Swml;
 
-/// <summary>Customises one request's copy of a <see cref="SwmlService"/>'s document.</summary>
-public delegate ValueTask SwmlRequestHandler(AgentRequest request, SwmlDocument document, CancellationToken cancellationToken);
-
 /// <summary>
 /// Serves a SWML document without an AI (IVRs, call routing, queues) with everything an agent gets:
 /// Basic Auth, signature checks, rate limits, HTTPS or a proxy base, the audit log, the same options and

@@ -53,17 +53,3 @@ public sealed class ToolOptions
     /// <summary>Wait for fillers to finish before returning (<c>wait_for_fillers</c>).</summary>
     public bool? WaitForFillers { get; init; }
 }
-
-/// <summary>Filler phrases in one language, e.g. <c>new("en-US", "One moment...")</c>.</summary>
-/// <param name="LanguageCode">Language code.</param>
-/// <param name="Phrases">Phrases.</param>
-public sealed record ToolFillers(string LanguageCode, params string[] Phrases);
-
-/// <summary>A fixed-window limit: <paramref name="PermitLimit"/> calls per <paramref name="Window"/>.</summary>
-/// <param name="PermitLimit">Calls allowed in each window (at least 1).</param>
-/// <param name="Window">Window length.</param>
-public sealed record ToolRateLimit(int PermitLimit, TimeSpan Window)
-{
-    /// <summary><paramref name="permits"/> calls per minute.</summary>
-    public static ToolRateLimit PerMinute(int permits) => new(permits, TimeSpan.FromMinutes(1));
-}
