@@ -25,6 +25,17 @@ public sealed class BasicAuthCredentialsTests
     [InlineData("signalwires3cret")]
     public void Wrong_or_incomplete_credentials_fail(string pair) => Assert.False(Credentials.Verify(Header(pair)));
 
+    // Same length as the configured values, differing in one character at the start, the middle or the end:
+    // a comparison that only looked at lengths, or stopped early, would let these through.
+    [Theory]
+    [InlineData("signalwire:X3cret:with:colons")]
+    [InlineData("signalwire:s3cret:wXth:colons")]
+    [InlineData("signalwire:s3cret:with:colonX")]
+    [InlineData("Xignalwire:s3cret:with:colons")]
+    [InlineData("signalwirX:s3cret:with:colons")]
+    [InlineData("SIGNALWIRE:s3cret:with:colons")]
+    public void A_wrong_value_of_the_right_length_fails(string pair) => Assert.False(Credentials.Verify(Header(pair)));
+
     [Theory]
     [InlineData("")]
     [InlineData("Basic")]
