@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 namespace SignalWire.Agents.AspNetCore.Diagnostics;
 
 /// <summary>
-/// Keeps secure tools' tokens out of the log. Two ASP.NET Core categories write request targets, query
+/// The log defaults every host of an agent gets. ASP.NET Core's own categories default to Warning (a rule
+/// any configuration overrides), so a production log is not one line per request. And secure tools' tokens
+/// stay out of the log whatever the configuration: two ASP.NET Core categories write request targets, query
 /// string included (<c>?__token=...</c>): the hosting diagnostics' request lines (Information) and Kestrel's
 /// account of a refused request (Debug). This raises both above those levels for every logging provider,
 /// after the application's own logging configuration and on every reload; <see cref="EnsureSuppressed"/>
@@ -13,6 +15,9 @@ namespace SignalWire.Agents.AspNetCore.Diagnostics;
 /// </summary>
 internal sealed class RequestLineLogging : IPostConfigureOptions<LoggerFilterOptions>
 {
+    /// <summary>The framework categories that default to Warning (per-request lines at Information otherwise).</summary>
+    public const string FrameworkCategory = "Microsoft.AspNetCore";
+
     /// <summary>The category of the request-start and request-finished lines.</summary>
     public const string HostingCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
@@ -27,6 +32,12 @@ internal sealed class RequestLineLogging : IPostConfigureOptions<LoggerFilterOpt
 
     public void PostConfigure(string? name, LoggerFilterOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Production defaults, as the ASP.NET Core templates set them: the framework's own categories at
+        // Warning. Inserted first, so any rule from configuration or code for the same category wins.
+        options.Rules.Insert(0, new LoggerFilterRule(null, FrameworkCategory, LogLevel.Warning, null));
+
         // A provider-specific rule beats a general one, so every provider named by a rule gets its own.
         var providers = options.Rules.Select(r => r.ProviderName).Where(p => p is not null).Distinct(StringComparer.Ordinal).ToList();
         foreach (var (category, minimum, _) in Categories)

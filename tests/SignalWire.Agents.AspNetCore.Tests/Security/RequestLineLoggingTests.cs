@@ -47,6 +47,38 @@ public sealed class RequestLineLoggingTests
         Assert.DoesNotContain("__token", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("Information", true)]
+    public async Task Framework_request_lines_are_off_by_default_and_configuration_turns_them_on(string? frameworkLevel, bool expectEndpointLines)
+    {
+        var agent = new TestAgent();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration["Logging:LogLevel:Default"] = "Information";
+        if (frameworkLevel is not null)
+        {
+            builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] = frameworkLevel;
+        }
+
+        builder.Logging.ClearProviders().AddFakeLogging();
+        builder.Services.AddSignalWireAgent(agent);
+        await using var app = builder.Build();
+        app.MapAgent(agent);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        client.DefaultRequestHeaders.Authorization = new("Basic", TestCredentials.EncodedPair);
+
+        using var response = await client.PostJsonAsync("/swaig", SwaigRequests.Call("echo", new() { ["text"] = "x" }));
+        await app.StopAsync(TestContext.Current.CancellationToken);
+
+        var logs = app.Services.GetRequiredService<FakeLogCollector>().GetSnapshot();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(logs, r => r.Category == "SignalWire.Agents.Audit" && r.Id.Id == 2002);
+        Assert.Equal(expectEndpointLines, logs.Any(r => r.Category == "Microsoft.AspNetCore.Routing.EndpointMiddleware"));
+        Assert.DoesNotContain(logs, r => r.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && r.Level < LogLevel.Warning);
+    }
+
     [Fact]
     public void An_application_whose_logger_ignores_the_filters_is_refused_at_start_up()
     {
