@@ -20,4 +20,10 @@ public sealed class RedisOptions
 
     /// <summary>Longest the first connection attempt may take (default 2 s); the SDK keeps retrying in the background.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Failed operations in a row after which Redis is treated as down and no longer waited for (default 2).</summary>
+    public int FailureThreshold { get; set; } = 2;
+
+    /// <summary>How often Redis is probed while it is treated as down (default 1 s).</summary>
+    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -14,7 +14,9 @@ public static class RedisServiceCollectionExtensions
     /// Shares rate-limit counters and single-use tokens through Redis (one <see cref="IConnectionMultiplexer"/>
     /// per process), adds Redis to <c>/ready</c>, and switches on multi-replica mode, which refuses to start
     /// without a shared token secret and explicit Basic Auth credentials. Redis unreachable: rate limits fall
-    /// back to per-replica counting, single-use tokens are refused, and no call waits longer than the timeout.
+    /// back to per-replica counting and single-use tokens are refused; after the first failed operations
+    /// (<see cref="RedisOptions.FailureThreshold"/>) calls no longer wait for Redis at all while it is probed
+    /// in the background, and everything resumes once it answers.
     /// </summary>
     /// <exception cref="AgentConfigurationException">No Redis server is configured, or the configuration is invalid.</exception>
     public static IServiceCollection AddSignalWireRedis(this IServiceCollection services, Action<RedisOptions>? configure = null)
@@ -22,11 +24,17 @@ public static class RedisServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = new RedisOptions();
         configure?.Invoke(options);
+        if (options.FailureThreshold < 1 || options.ProbeInterval <= TimeSpan.Zero || options.OperationTimeout <= TimeSpan.Zero)
+        {
+            throw new AgentConfigurationException("RedisOptions: FailureThreshold must be at least 1, and ProbeInterval and OperationTimeout positive.");
+        }
+
         var configuration = RedisConnection.Parse(options);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
+        services.TryAddSingleton<RedisCircuit>();
         services.RemoveAll<IRateLimitStore>();
         services.AddSingleton<IRateLimitStore, RedisRateLimitStore>();
         services.RemoveAll<INonceStore>();

@@ -17,11 +17,11 @@ public sealed class RedisScaleOutTests : IAsyncLifetime
     private static AgentOptions ReplicaOptions(Action<AgentOptions>? change = null) =>
         AgentTestServer.Options("bank").With(o => change?.Invoke(o));
 
-    private Task<AgentTestServer> StartReplicaAsync(TestAgent agent) =>
+    private Task<AgentTestServer> StartReplicaAsync(TestAgent agent, TimeSpan? operationTimeout = null) =>
         AgentTestServer.StartAsync(agent, builder => builder.Services.AddSignalWireRedis(o =>
         {
             o.Configuration = _redis.Url;
-            o.OperationTimeout = TimeSpan.FromMilliseconds(300);
+            o.OperationTimeout = operationTimeout ?? TimeSpan.FromMilliseconds(300);
         }));
 
     [Fact]
@@ -147,6 +147,60 @@ public sealed class RedisScaleOutTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         var fresh = HttpTestExtensions.PathAndQuery((await client.FetchSwmlAsync("call-2")).FunctionUrl("secret_action"));
         using var recovered = await client.PostJsonAsync(fresh, SwaigRequests.Call("secret_action", callId: "call-2"));
+        Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+    }
+
+    [Fact]
+    public async Task During_an_outage_calls_stop_waiting_for_redis_after_the_first_failures()
+    {
+        // A long operation timeout makes the difference plain: every call that waited for Redis would take 2 s.
+        var agent = new TestAgent(ReplicaOptions(o => o.OneTimeTokens = true));
+        await using var server = await StartReplicaAsync(agent, TimeSpan.FromSeconds(2));
+        using var client = server.CreateClient();
+        var book = SwaigRequests.Call("book", new() { ["guests"] = 2, ["name"] = "Al" });
+        using (var warm = await client.PostJsonAsync("/swaig", book))
+        {
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        }
+
+        await _redis.StopAsync();
+        var first = Stopwatch.StartNew();
+        for (var i = 0; i < 2; i++)
+        {
+            // The first failures (the threshold) each wait out the timeout, then the circuit opens.
+            using var waited = await client.PostJsonAsync("/swaig", SwaigRequests.Call("book", new() { ["guests"] = 2, ["name"] = "Al" }, callerNumber: $"+1555000000{i}"));
+            Assert.Equal("""{"response":"booked"}""", await waited.ReadTextAsync());
+        }
+
+        first.Stop();
+        var latencies = new List<TimeSpan>();
+        for (var i = 0; i < 10; i++)
+        {
+            var path = HttpTestExtensions.PathAndQuery((await client.FetchSwmlAsync($"outage-{i}")).FunctionUrl("secret_action"));
+            var watch = Stopwatch.StartNew();
+            using var limited = await client.PostJsonAsync("/swaig", SwaigRequests.Call("book", new() { ["guests"] = 2, ["name"] = "Al" }, callerNumber: $"+1666000000{i}"));
+            using var single = await client.PostJsonAsync(path, SwaigRequests.Call("secret_action", callId: $"outage-{i}"));
+            latencies.Add(watch.Elapsed);
+            Assert.Equal("""{"response":"booked"}""", await limited.ReadTextAsync());
+            Assert.Equal(HttpStatusCode.Forbidden, single.StatusCode);
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"first failing calls: {first.Elapsed.TotalMilliseconds:F0} ms; then per call pair: {string.Join(", ", latencies.Select(l => l.TotalMilliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))} ms");
+        Assert.True(first.Elapsed >= TimeSpan.FromSeconds(2), $"the first failures should have waited for Redis ({first.Elapsed})");
+        Assert.All(latencies, l => Assert.True(l < TimeSpan.FromSeconds(1), $"a call pair waited {l} for a Redis known to be down"));
+        Assert.Contains(server.Logs.GetSnapshot(), r => r.Id.Id == 3003);
+        using var notReady = await client.GetAsync("/ready", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+
+        await _redis.StartAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!server.Logs.GetSnapshot().Any(r => r.Id.Id == 3004) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        var fresh = HttpTestExtensions.PathAndQuery((await client.FetchSwmlAsync("after")).FunctionUrl("secret_action"));
+        using var recovered = await client.PostJsonAsync(fresh, SwaigRequests.Call("secret_action", callId: "after"));
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
     }
 
