@@ -29,8 +29,8 @@ export SWML_BASIC_AUTH_USER=signalwire
 export SWML_BASIC_AUTH_PASSWORD=load-test-password-0123456789abcdef
 export SIGNALWIRE_SWAIG_SECRET=load-test-secret
 export AUTH=$(printf '%s:%s' "$SWML_BASIC_AUTH_USER" "$SWML_BASIC_AUTH_PASSWORD" | base64 -w0)
-# Production-like logging: warnings to the console, the audit trail to its JSON-lines file.
-export Logging__LogLevel__Default=Warning
+# The logging a user gets by default (framework categories at Warning, the agent's own and the audit
+# trail at Information on the console), plus the audit trail's JSON-lines file.
 export SWML_AUDIT_LOG_PATH="$work/audit.jsonl"
 
 now_ms() { date +%s%3N; }
