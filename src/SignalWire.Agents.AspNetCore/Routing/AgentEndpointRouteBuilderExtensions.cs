@@ -104,7 +104,7 @@ public static class AgentEndpointRouteBuilderExtensions
                     StartupBanner.Write(Console.Out, agent, server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []));
             }
 
-            // Drain the audit file and release the limiters once requests have finished.
+            // Drain the audit file once requests have finished.
             lifetime.ApplicationStopped.Register(() => pipeline.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5)));
         }
 

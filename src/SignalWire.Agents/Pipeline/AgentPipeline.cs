@@ -210,12 +210,8 @@ public sealed partial class AgentPipeline : IAsyncDisposable
             ex => PipelineLog.SummaryFailed(_logger, ex, LogText.Safe(callId)), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Drains the audit file once requests have finished.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _audit.DisposeAsync().ConfigureAwait(false);
-        _limits.Dispose();
-    }
+    /// <summary>Drains the audit file once requests have finished. (The limiters belong to their store, which may serve other agents.)</summary>
+    public ValueTask DisposeAsync() => _audit.DisposeAsync();
 
     private static string ClientKey(IPAddress? ip) => ip?.ToString() ?? "unknown";
 

@@ -9,7 +9,7 @@ namespace SignalWire.Agents.RateLimiting;
 /// authentications per client IP, and the opt-in overall ceiling per client IP. No global bucket exists,
 /// so a noisy caller or address only exhausts its own budget.
 /// </summary>
-internal sealed class AgentRateLimits : IDisposable
+internal sealed class AgentRateLimits
 {
     private readonly IRateLimitStore _store;
     private readonly string _agent;
@@ -68,14 +68,4 @@ internal sealed class AgentRateLimits : IDisposable
     /// <summary>Seconds until <paramref name="lease"/>'s limiter has room again (at least 1).</summary>
     public static int RetryAfterSeconds(RateLimitLease lease) =>
         lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
-
-    public void Dispose()
-    {
-        AuthFailures.Dispose();
-        PerIp?.Dispose();
-        foreach (var limiter in _tools.Values)
-        {
-            limiter.Dispose();
-        }
-    }
 }

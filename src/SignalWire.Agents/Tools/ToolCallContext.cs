@@ -4,8 +4,9 @@ using SignalWire.Agents.Requests;
 namespace SignalWire.Agents.Tools;
 
 /// <summary>
-/// What a tool handler knows about the call that invoked it: the fields of the SWAIG request, read
-/// leniently (missing or mistyped fields are <see langword="null"/>; everything is also in <see cref="Request"/>).
+/// What a tool handler knows about the call that invoked it: the fields of the SWAIG request (from
+/// <see cref="Swaig"/>, read leniently: missing or mistyped fields are <see langword="null"/>; everything is
+/// also in <see cref="Request"/>).
 /// </summary>
 public sealed class ToolCallContext
 {
@@ -14,20 +15,6 @@ public sealed class ToolCallContext
         Agent = agent;
         FunctionName = functionName;
         Swaig = request;
-        Request = request.Body;
-        CallId = request.CallId;
-        CallerIdNumber = request.CallerIdNumber;
-        CallerIdName = request.CallerIdName;
-        AiSessionId = request.AiSessionId;
-        GlobalData = request.GlobalData;
-        MetaData = request.MetaData;
-        MetaDataToken = request.MetaDataToken;
-        ConversationId = request.ConversationId;
-        AppName = request.AppName;
-        ProjectId = request.ProjectId;
-        SpaceId = request.SpaceId;
-        SwmlVars = request.SwmlVars;
-        SwmlCall = request.SwmlCall;
         CallLog = ConversationMessage.FromArray(request.Body["call_log"]);
         RawCallLog = ConversationMessage.FromArray(request.Body["raw_call_log"]);
     }
@@ -36,25 +23,25 @@ public sealed class ToolCallContext
     public SwaigRequest Swaig { get; }
 
     /// <summary>The token scoping this function's metadata (<c>meta_data_token</c>).</summary>
-    public string? MetaDataToken { get; }
+    public string? MetaDataToken => Swaig.MetaDataToken;
 
     /// <summary>The conversation's id, when the platform sends one.</summary>
-    public string? ConversationId { get; }
+    public string? ConversationId => Swaig.ConversationId;
 
     /// <summary>The application name (<c>app_name</c>).</summary>
-    public string? AppName { get; }
+    public string? AppName => Swaig.AppName;
 
     /// <summary>The SignalWire project.</summary>
-    public string? ProjectId { get; }
+    public string? ProjectId => Swaig.ProjectId;
 
     /// <summary>The SignalWire space.</summary>
-    public string? SpaceId { get; }
+    public string? SpaceId => Swaig.SpaceId;
 
     /// <summary>The SWML variables (<c>SWMLVars</c>), sent when <c>swaig_post_swml_vars</c> is on.</summary>
-    public JsonObject? SwmlVars { get; }
+    public JsonObject? SwmlVars => Swaig.SwmlVars;
 
     /// <summary>The SWML call object (<c>SWMLCall</c>), sent when <c>swaig_post_swml_vars</c> is on.</summary>
-    public JsonObject? SwmlCall { get; }
+    public JsonObject? SwmlCall => Swaig.SwmlCall;
 
     /// <summary>The conversation so far (<c>call_log</c>), sent when <c>swaig_post_conversation</c> is on.</summary>
     public IReadOnlyList<ConversationMessage>? CallLog { get; }
@@ -69,23 +56,23 @@ public sealed class ToolCallContext
     public string FunctionName { get; }
 
     /// <summary>The platform's call id (<c>call_id</c>).</summary>
-    public string? CallId { get; }
+    public string? CallId => Swaig.CallId;
 
     /// <summary>The caller's number (<c>caller_id_num</c>).</summary>
-    public string? CallerIdNumber { get; }
+    public string? CallerIdNumber => Swaig.CallerIdNumber;
 
     /// <summary>The caller's name (<c>caller_id_name</c>).</summary>
-    public string? CallerIdName { get; }
+    public string? CallerIdName => Swaig.CallerIdName;
 
     /// <summary>The AI session id (<c>ai_session_id</c>).</summary>
-    public string? AiSessionId { get; }
+    public string? AiSessionId => Swaig.AiSessionId;
 
     /// <summary>The session's global data as the platform sent it (<c>global_data</c>).</summary>
-    public JsonObject? GlobalData { get; }
+    public JsonObject? GlobalData => Swaig.GlobalData;
 
     /// <summary>This function's metadata (<c>meta_data</c>).</summary>
-    public JsonObject? MetaData { get; }
+    public JsonObject? MetaData => Swaig.MetaData;
 
     /// <summary>The whole request body the platform posted.</summary>
-    public JsonObject Request { get; }
+    public JsonObject Request => Swaig.Body;
 }

@@ -7,24 +7,8 @@ using SignalWire.Agents.Auditing;
 namespace SignalWire.Agents.AspNetCore.Tests.Security;
 
 /// <summary>Bodies and requests that used to reach the catch-all (HTTP 500 and a stack trace in the log).</summary>
-public sealed class HostileInputTests : IAsyncLifetime
+public sealed class HostileInputTests() : ServedAgentTest<TestAgent>(new TestAgent())
 {
-    private readonly TestAgent _agent = new();
-    private AgentTestServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await AgentTestServer.StartAsync(_agent);
-        _client = _server.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
     private static string Auth => "Authorization: Basic " + TestCredentials.EncodedPair + "\r\n";
 
     /// <summary>
@@ -33,7 +17,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     /// </summary>
     private void AssertLoggedCleanly()
     {
-        var records = _server.Logs.GetSnapshot().Where(r => r.Level >= LogLevel.Information).ToList();
+        var records = Server.Logs.GetSnapshot().Where(r => r.Level >= LogLevel.Information).ToList();
         Assert.DoesNotContain(records, r => r.Exception is not null);
         Assert.DoesNotContain(records, r => r.Level >= LogLevel.Error);
         Assert.DoesNotContain(records, r => r.Message.Contains("   at ", StringComparison.Ordinal));
@@ -50,11 +34,11 @@ public sealed class HostileInputTests : IAsyncLifetime
     [MemberData(nameof(DuplicateKeyBodies))]
     public async Task A_body_with_a_duplicate_key_is_400_before_any_token_check(string body)
     {
-        using var response = await _client.PostAsync("/swaig", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        using var response = await Client.PostAsync("/swaig", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("""{"error":"Malformed JSON"}""", await response.ReadTextAsync());
-        Assert.Empty(_agent.Calls);
+        Assert.Empty(Agent.Calls);
         AssertLoggedCleanly();
     }
 
@@ -75,22 +59,22 @@ public sealed class HostileInputTests : IAsyncLifetime
     [MemberData(nameof(LoneSurrogates))]
     public async Task An_escaped_lone_surrogate_in_any_string_is_400(string path, string body)
     {
-        using var response = await _client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        using var response = await Client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("""{"error":"Malformed JSON"}""", await response.ReadTextAsync());
-        Assert.Empty(_agent.Calls);
-        Assert.Empty(_agent.Summaries);
+        Assert.Empty(Agent.Calls);
+        Assert.Empty(Agent.Summaries);
         AssertLoggedCleanly();
     }
 
     [Fact]
     public async Task A_surrogate_pair_is_still_a_valid_string()
     {
-        using var response = await _client.PostJsonAsync("/swaig", JsonNode.Parse("""{"function":"echo","call_id":"call-1","argument":{"parsed":[{"text":"\ud83d\ude00"}]}}""")!);
+        using var response = await Client.PostJsonAsync("/swaig", JsonNode.Parse("""{"function":"echo","call_id":"call-1","argument":{"parsed":[{"text":"\ud83d\ude00"}]}}""")!);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("\U0001F600", Assert.Single(_agent.Calls).Args["text"]!.GetValue<string>());
+        Assert.Equal("\U0001F600", Assert.Single(Agent.Calls).Args["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -98,11 +82,11 @@ public sealed class HostileInputTests : IAsyncLifetime
     {
         var json = SwaigRequests.Call("echo", new() { ["text"] = "x" }).ToWireJson();
 
-        using var response = await _client.PostAsync("/swaig", new StringContent(json, Encoding.UTF8, "application/x-www-form-urlencoded"), TestContext.Current.CancellationToken);
+        using var response = await Client.PostAsync("/swaig", new StringContent(json, Encoding.UTF8, "application/x-www-form-urlencoded"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("""{"error":"Content-Type must be application/json"}""", await response.ReadTextAsync());
-        Assert.Empty(_agent.Calls);
+        Assert.Empty(Agent.Calls);
     }
 
     public static TheoryData<string, int, string> MalformedFraming => new()
@@ -121,14 +105,14 @@ public sealed class HostileInputTests : IAsyncLifetime
     [MemberData(nameof(MalformedFraming))]
     public async Task Broken_body_framing_is_a_json_4xx_with_one_warning_and_no_stack_trace(string request, int status, string reason)
     {
-        var response = await RawHttp.SendAsync(_server.BaseAddress, RawHttp.Bytes(request.Replace("{AUTH}", Auth, StringComparison.Ordinal)), cancellationToken: TestContext.Current.CancellationToken);
+        var response = await RawHttp.SendAsync(Server.BaseAddress, RawHttp.Bytes(request.Replace("{AUTH}", Auth, StringComparison.Ordinal)), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(status, response.Status);
         Assert.Equal($$"""{"error":"{{reason}}"}""", response.Body);
         Assert.StartsWith("application/json", response.Header("Content-Type"), StringComparison.Ordinal);
-        Assert.Empty(_agent.Calls);
+        Assert.Empty(Agent.Calls);
         AssertLoggedCleanly();
-        Assert.Single(_server.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Id.Id == 1007);
+        Assert.Single(Server.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Id.Id == 1007);
     }
 
     [Fact]
@@ -138,10 +122,10 @@ public sealed class HostileInputTests : IAsyncLifetime
 
         // The client ends its side of the connection half way through the body. Kestrel treats that as the
         // client leaving, so there may be nobody left to answer; what matters is that nothing runs or fails.
-        var response = await RawHttp.SendAsync(_server.BaseAddress, RawHttp.Bytes(request), halfClose: true, cancellationToken: TestContext.Current.CancellationToken);
+        var response = await RawHttp.SendAsync(Server.BaseAddress, RawHttp.Bytes(request), halfClose: true, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(response.Status is 0 or 400, $"status {response.Status}");
-        Assert.Empty(_agent.Calls);
+        Assert.Empty(Agent.Calls);
         AssertLoggedCleanly();
     }
 
@@ -151,11 +135,11 @@ public sealed class HostileInputTests : IAsyncLifetime
         var head = "POST /swaig HTTP/1.1\r\nHost: 127.0.0.1\r\n" + Auth + "Content-Type: application/json\r\nContent-Length: 4000\r\n\r\n";
 
         // Kestrel's minimum body rate is 240 bytes/s after a 5 s grace period; this sends 10 bytes a second.
-        var response = await RawHttp.TrickleAsync(_server.BaseAddress, head, new byte[4000], 10, TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        var response = await RawHttp.TrickleAsync(Server.BaseAddress, head, new byte[4000], 10, TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
 
         Assert.Equal(408, response.Status);
         Assert.Equal("""{"error":"Request body timed out"}""", response.Body);
-        Assert.Empty(_agent.Calls);
+        Assert.Empty(Agent.Calls);
         AssertLoggedCleanly();
     }
 
@@ -168,7 +152,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     [InlineData("CONNECT", "/swaig")]
     public async Task Odd_methods_without_credentials_get_405_as_json(string method, string path)
     {
-        var response = await RawHttp.SendAsync(_server.BaseAddress, RawHttp.Bytes($"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n"), cancellationToken: TestContext.Current.CancellationToken);
+        var response = await RawHttp.SendAsync(Server.BaseAddress, RawHttp.Bytes($"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n"), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(405, response.Status);
         Assert.Equal("""{"error":"Method not allowed"}""", response.Body);
@@ -179,7 +163,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     public async Task Head_requests_to_health_endpoints_still_work()
     {
         using var request = new HttpRequestMessage(HttpMethod.Head, "/health");
-        using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -189,14 +173,14 @@ public sealed class HostileInputTests : IAsyncLifetime
     {
         var body = SwaigRequests.Call("echo", new() { ["text"] = "x" }, callId: "call-1\r\nfunction_call agent=forged", callerNumber: "+1555\nrate_limited forged");
 
-        using var response = await _client.PostJsonAsync("/swaig", body);
+        using var response = await Client.PostJsonAsync("/swaig", body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var line = Assert.Single(_server.Logs.GetSnapshot(), r => r.Category == AuditEvents.Category && r.Id.Id == 2002).Message;
+        var line = Assert.Single(Server.Logs.GetSnapshot(), r => r.Category == AuditEvents.Category && r.Id.Id == 2002).Message;
         Assert.DoesNotContain('\n', line);
         Assert.DoesNotContain('\r', line);
         Assert.Contains(@"call_id=call-1\u000d\u000afunction_call agent=forged caller=+1555\u000arate_limited forged", line, StringComparison.Ordinal);
         // The handler still sees the call id exactly as sent.
-        Assert.Equal("call-1\r\nfunction_call agent=forged", Assert.Single(_agent.Calls).Context.CallId);
+        Assert.Equal("call-1\r\nfunction_call agent=forged", Assert.Single(Agent.Calls).Context.CallId);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -16,24 +17,20 @@ public sealed class RequestLineLoggingTests
     [InlineData("Debug", "Trace")]
     public async Task Inside_a_users_application_with_verbose_logging_no_token_is_logged(string defaultLevel, string? hostingLevel)
     {
-        var agent = new TestAgent();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration["Logging:LogLevel:Default"] = defaultLevel;
-        builder.Configuration["Logging:FakeLogger:LogLevel:Default"] = defaultLevel;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = defaultLevel,
+            ["Logging:FakeLogger:LogLevel:Default"] = defaultLevel,
+        };
         if (hostingLevel is not null)
         {
-            builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = hostingLevel;
-            builder.Configuration["Logging:FakeLogger:LogLevel:Microsoft.AspNetCore.Hosting"] = hostingLevel;
+            settings["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = hostingLevel;
+            settings["Logging:FakeLogger:LogLevel:Microsoft.AspNetCore.Hosting"] = hostingLevel;
         }
 
-        builder.Logging.ClearProviders().AddFakeLogging();
-        builder.Services.AddSignalWireAgent(agent);
-        await using var app = builder.Build();
-        app.MapAgent(agent);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
-        client.DefaultRequestHeaders.Authorization = new("Basic", TestCredentials.EncodedPair);
+        var (app, client) = await StartUserApplicationAsync(settings);
+        await using var _ = app;
+        using var __ = client;
 
         var url = (await client.FetchSwmlAsync("call-1")).FunctionUrl("secret_action");
         using var response = await client.PostJsonAsync(HttpTestExtensions.PathAndQuery(url), SwaigRequests.Call("secret_action"));
@@ -52,22 +49,15 @@ public sealed class RequestLineLoggingTests
     [InlineData("Information", true)]
     public async Task Framework_request_lines_are_off_by_default_and_configuration_turns_them_on(string? frameworkLevel, bool expectEndpointLines)
     {
-        var agent = new TestAgent();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration["Logging:LogLevel:Default"] = "Information";
+        var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" };
         if (frameworkLevel is not null)
         {
-            builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] = frameworkLevel;
+            settings["Logging:LogLevel:Microsoft.AspNetCore"] = frameworkLevel;
         }
 
-        builder.Logging.ClearProviders().AddFakeLogging();
-        builder.Services.AddSignalWireAgent(agent);
-        await using var app = builder.Build();
-        app.MapAgent(agent);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
-        client.DefaultRequestHeaders.Authorization = new("Basic", TestCredentials.EncodedPair);
+        var (app, client) = await StartUserApplicationAsync(settings);
+        await using var _ = app;
+        using var __ = client;
 
         using var response = await client.PostJsonAsync("/swaig", SwaigRequests.Call("echo", new() { ["text"] = "x" }));
         await app.StopAsync(TestContext.Current.CancellationToken);
@@ -91,6 +81,23 @@ public sealed class RequestLineLoggingTests
         var error = Assert.Throws<AgentConfigurationException>(() => app.MapAgent(agent));
 
         Assert.StartsWith("Agent 'test-agent': the logger writes 'Microsoft.AspNetCore.Hosting.Diagnostics' at Information", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A user's own application with <paramref name="configuration"/>, the fake log provider and a test agent mapped; and an authenticated client.</summary>
+    private static async Task<(WebApplication App, HttpClient Client)> StartUserApplicationAsync(Dictionary<string, string?> configuration)
+    {
+        var agent = new TestAgent();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Logging.ClearProviders().AddFakeLogging();
+        builder.Services.AddSignalWireAgent(agent);
+        var app = builder.Build();
+        app.MapAgent(agent);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        client.DefaultRequestHeaders.Authorization = new("Basic", TestCredentials.EncodedPair);
+        return (app, client);
     }
 
     /// <summary>A logging library that applies no Microsoft.Extensions.Logging filter: every category, every level.</summary>

@@ -5,32 +5,16 @@ using SignalWire.Agents.Security;
 namespace SignalWire.Agents.AspNetCore.Tests.Security;
 
 /// <summary>A signature binds the exact bytes the handler reads and the exact URL that was requested.</summary>
-public sealed class SignatureBindingTests : IAsyncLifetime
+public sealed class SignatureBindingTests() : ServedAgentTest<TestAgent>(new TestAgent(AgentTestServer.Options().With(o =>
+{
+    o.SigningKey = SigningKey;
+    o.AllowedHosts = ["127.0.0.1"];
+})))
 {
     private const string SigningKey = "PSK_signature_binding_key";
     private static readonly byte[] Key = Encoding.UTF8.GetBytes(SigningKey);
-    private readonly TestAgent _agent = new(AgentTestServer.Options().With(o =>
-    {
-        o.SigningKey = SigningKey;
-        o.AllowedHosts = ["127.0.0.1"];
-    }));
 
-    private AgentTestServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await AgentTestServer.StartAsync(_agent);
-        _client = _server.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    private string Url(string pathAndQuery) => $"http://127.0.0.1:{_server.BaseAddress.Port}{pathAndQuery}";
+    private string Url(string pathAndQuery) => $"http://127.0.0.1:{Server.BaseAddress.Port}{pathAndQuery}";
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, string? body, string contentType, string? signature)
     {
@@ -45,7 +29,7 @@ public sealed class SignatureBindingTests : IAsyncLifetime
             request.Headers.Add("X-SignalWire-Signature", signature);
         }
 
-        return await _client.SendAsync(request, TestContext.Current.CancellationToken);
+        return await Client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -65,7 +49,7 @@ public sealed class SignatureBindingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, asForm.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, asJson.StatusCode);
         Assert.Equal("""{"error":"Forbidden"}""", await asJson.ReadTextAsync());
-        Assert.Equal("+15551234567", Assert.Single(_agent.Calls).Context.CallerIdNumber);
+        Assert.Equal("+15551234567", Assert.Single(Agent.Calls).Context.CallerIdNumber);
     }
 
     [Fact]
@@ -77,7 +61,7 @@ public sealed class SignatureBindingTests : IAsyncLifetime
         using var response = await SendAsync(HttpMethod.Post, "/swaig", body, "application/json", formSignature);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Empty(_agent.Calls);
+        Assert.Empty(Agent.Calls);
     }
 
     [Fact]
@@ -99,15 +83,15 @@ public sealed class SignatureBindingTests : IAsyncLifetime
         var body = SwaigRequests.Call("echo", new() { ["text"] = "x" }).ToWireJson();
         var overDecoded = WebhookSignature.ComputeHex(Key, Url("/swaig"), Encoding.UTF8.GetBytes(body));
         var overEncoded = WebhookSignature.ComputeHex(Key, Url("/%73waig"), Encoding.UTF8.GetBytes(body));
-        var head = "POST /%73waig HTTP/1.1\r\nHost: 127.0.0.1:" + _server.BaseAddress.Port + "\r\nAuthorization: Basic " + TestCredentials.EncodedPair +
+        var head = "POST /%73waig HTTP/1.1\r\nHost: 127.0.0.1:" + Server.BaseAddress.Port + "\r\nAuthorization: Basic " + TestCredentials.EncodedPair +
             "\r\nContent-Type: application/json\r\nContent-Length: " + Encoding.UTF8.GetByteCount(body) + "\r\n";
 
-        var replayed = await RawHttp.SendAsync(_server.BaseAddress, RawHttp.Bytes(head + "X-SignalWire-Signature: " + overDecoded + "\r\n\r\n" + body), cancellationToken: TestContext.Current.CancellationToken);
-        var exact = await RawHttp.SendAsync(_server.BaseAddress, RawHttp.Bytes(head + "X-SignalWire-Signature: " + overEncoded + "\r\n\r\n" + body), cancellationToken: TestContext.Current.CancellationToken);
+        var replayed = await RawHttp.SendAsync(Server.BaseAddress, RawHttp.Bytes(head + "X-SignalWire-Signature: " + overDecoded + "\r\n\r\n" + body), cancellationToken: TestContext.Current.CancellationToken);
+        var exact = await RawHttp.SendAsync(Server.BaseAddress, RawHttp.Bytes(head + "X-SignalWire-Signature: " + overEncoded + "\r\n\r\n" + body), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(403, replayed.Status);
         Assert.Equal(200, exact.Status);
-        Assert.Single(_agent.Calls);
+        Assert.Single(Agent.Calls);
     }
 
     [Fact]
@@ -118,10 +102,10 @@ public sealed class SignatureBindingTests : IAsyncLifetime
         request.Headers.Host = "agent.attacker.example";
         request.Headers.Add("X-SignalWire-Signature", WebhookSignature.ComputeHex(Key, "http://agent.attacker.example/swaig", Encoding.UTF8.GetBytes(body)));
 
-        using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("""{"error":"Host not allowed"}""", await response.ReadTextAsync());
-        Assert.Empty(_agent.Calls);
+        Assert.Empty(Agent.Calls);
     }
 }
