@@ -11,6 +11,9 @@ namespace SignalWire.Agents.Requests;
 /// </summary>
 public sealed class SwaigRequest
 {
+    /// <summary>How <c>argument.raw</c> is parsed: as strictly as a request body (depth 64, no duplicate keys).</summary>
+    private static readonly JsonDocumentOptions RawArgumentOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+
     private SwaigRequest(JsonObject body)
     {
         Body = body;
@@ -114,7 +117,7 @@ public sealed class SwaigRequest
             {
                 try
                 {
-                    if (JsonNode.Parse(raw, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false }) is JsonObject fromRaw)
+                    if (JsonNode.Parse(raw, documentOptions: RawArgumentOptions) is JsonObject fromRaw)
                     {
                         return fromRaw;
                     }
