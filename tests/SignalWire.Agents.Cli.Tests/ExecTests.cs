@@ -54,7 +54,7 @@ public sealed class ExecTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotContain("Transferred", result.Output, StringComparison.Ordinal);
-        Assert.Contains("unavailable", JsonNode.Parse(result.Output)!["response"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("This service is temporarily unavailable.", JsonNode.Parse(result.Output)!["response"]!.GetValue<string>());
     }
 
     [Fact]

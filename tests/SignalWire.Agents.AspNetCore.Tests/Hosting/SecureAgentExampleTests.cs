@@ -37,8 +37,9 @@ public sealed class SecureAgentExampleTests : ServedAgentTest<SecureAgent>
     [Fact]
     public async Task Transfer_funds_needs_its_token()
     {
-        using var response = await Client.PostJsonAsync("/swaig", SwaigRequests.Call("transfer_funds", new() { ["amount"] = 50, ["to_account"] = "1234567890" }));
+        using var response = await Client.PostJsonAsync("/swaig", SwaigRequests.Call("transfer_funds", new() { ["amount"] = 50, ["to_account"] = "1234567890", ["confirmed"] = true }));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("""{"error":"Forbidden"}""", await response.ReadTextAsync());
     }
 
     [Theory]

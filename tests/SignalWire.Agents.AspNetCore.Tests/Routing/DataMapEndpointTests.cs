@@ -20,7 +20,10 @@ public sealed class DataMapEndpointTests
         var swml = await client.FetchSwmlAsync("call-1");
         using var call = await client.PostJsonAsync("/swaig", SwaigRequests.Call("weather", new() { ["city"] = "Paris" }));
 
-        Assert.NotNull(swml.Ai()["SWAIG"]!["functions"]!.AsArray().Single(f => f!["function"]!.GetValue<string>() == "weather")!["data_map"]);
+        var weather = swml.Ai()["SWAIG"]!["functions"]!.AsArray().Single(f => f!["function"]!.GetValue<string>() == "weather")!;
+        Assert.Equal(
+            """{"webhooks":[{"url":"https://api.example.com/weather?q=${enc:args.city}","method":"GET","output":{"response":"It is ${response.temp} degrees."}}]}""",
+            weather["data_map"]!.ToWireJson());
         Assert.Equal(HttpStatusCode.BadRequest, call.StatusCode);
         Assert.Equal("""{"error":"Function runs on the SignalWire platform"}""", await call.ReadTextAsync());
     }

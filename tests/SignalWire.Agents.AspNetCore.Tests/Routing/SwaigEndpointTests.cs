@@ -191,6 +191,8 @@ public sealed class SwaigEndpointTests : ServedAgentTest<TestAgent>
     {
         using var response = await Client.PostJsonAsync("/swaig?__token=garbage", SwaigRequests.Call("echo", new() { ["text"] = "t" }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"response":"echo: t","action":[{"say":"hi"}]}""", await response.ReadTextAsync());
+        Assert.Equal("t", Assert.Single(Agent.Calls).Args["text"]!.GetValue<string>());
     }
 
     private string ExpiredToken(string function, string callId)

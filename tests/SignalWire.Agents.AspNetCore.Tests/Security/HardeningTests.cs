@@ -51,6 +51,8 @@ public sealed class HardeningTests
         await using var server = await AgentTestServer.StartAsync(new TestAgent());
         using var client = server.CreateClient();
         using var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
     }
 
