@@ -111,6 +111,9 @@ public sealed class AuthenticationTests : ServedAgentTest<TestAgent>
         using var forbidden = await client.PostJsonAsync("/swaig?__token=" + HttpTestExtensions.TokenOf(swml.FunctionUrl("secret_action")), SwaigRequests.Call("secret_action", callId: "call-2"));
         using var failed = await client.PostJsonAsync("/swaig", SwaigRequests.Call("explode"));
 
+        Assert.Equal("""{"response":"done"}""", await ok.ReadTextAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal("""{"response":"Sorry, that action could not be completed because of an internal error. Please try again later."}""", await failed.ReadTextAsync());
         var logs = Server.AllLogText();
         Assert.Contains("auth_failed", logs, StringComparison.Ordinal);
         Assert.Contains("token_invalid", logs, StringComparison.Ordinal);
