@@ -29,7 +29,7 @@ public partial class AgentBase
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(options);
         var schema = ToolSchema.Normalize(parameters);
-        return AddTool(new ToolDefinition(name, description, schema, options, (args, context, ct) => handler(args, context, ct)));
+        return AddTool(new ToolDefinition(name, description, schema, options), (args, context, ct) => handler(args, context, ct));
     }
 
     /// <summary>
@@ -57,7 +57,7 @@ public partial class AgentBase
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(options);
         var schema = TypedToolArguments.SchemaFor(typeInfo);
-        return AddTool(new ToolDefinition(name, description, schema, options, TypedToolArguments.CreateInvoker(name, typeInfo, handler), TypedToolArguments.SensitiveProperties(typeInfo)));
+        return AddTool(new ToolDefinition(name, description, schema, options, TypedToolArguments.SensitiveProperties(typeInfo)), ToolInvokers.CreateInvoker(name, typeInfo, handler));
     }
 
     /// <summary>Registers a server-side tool the SignalWire platform runs itself (no webhook to the agent).</summary>
@@ -70,16 +70,33 @@ public partial class AgentBase
             map.Name,
             map.Description ?? "Execute " + map.Name,
             map.ParametersSchema(),
-            new ToolOptions(),
-            (_, _, _) => throw new InvalidOperationException($"Data map tool '{map.Name}' runs on the SignalWire platform, not in the agent."))
+            new ToolOptions())
         {
             DataMap = dataMap,
-        });
+        }, invoker: null);
     }
 
-    private AgentBase AddTool(ToolDefinition tool)
+    /// <summary>
+    /// Registers <paramref name="tool"/> and its handler. The handler is in place before the tool becomes
+    /// visible, so a request that finds the tool always finds its handler.
+    /// </summary>
+    private AgentBase AddTool(ToolDefinition tool, ToolInvoker? invoker)
     {
-        Tools.Add(tool);
+        lock (_gate)
+        {
+            if (Tools.TryGet(tool.Name, out _))
+            {
+                throw new ArgumentException($"A tool named '{tool.Name}' already exists.", nameof(tool));
+            }
+
+            if (invoker is not null)
+            {
+                _state.Invokers = _state.Invokers.SetItem(tool.Name, invoker);
+            }
+
+            Tools.Add(tool);
+        }
+
         if (tool.Options.RequiresConfirmation)
         {
             // The rendered prompt gains the confirmation protocol; invalidate the cached document parts.
@@ -88,4 +105,7 @@ public partial class AgentBase
 
         return this;
     }
+
+    /// <summary>The handler of webhook tool <paramref name="name"/>, for the pipeline; <see langword="null"/> for a DataMap tool or an unknown name.</summary>
+    internal ToolInvoker? InvokerFor(string name) => Volatile.Read(ref _state.Invokers).GetValueOrDefault(name);
 }

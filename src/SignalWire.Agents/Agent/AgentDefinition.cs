@@ -14,6 +14,9 @@ namespace SignalWire.Agents;
 internal sealed class AgentDefinition
 {
     public ToolRegistry Tools = new();
+
+    /// <summary>Each webhook tool's handler, by tool name (DataMap tools have none); immutable, replaced whole.</summary>
+    public System.Collections.Immutable.ImmutableDictionary<string, ToolInvoker> Invokers = System.Collections.Immutable.ImmutableDictionary.Create<string, ToolInvoker>(StringComparer.Ordinal);
     public PromptObjectModel Pom = new();
     public string? PromptText;
     public string? PostPrompt;

@@ -100,9 +100,16 @@ public sealed partial class AgentPipeline
             return ToolOutcome.Answered(ToolOutcomeKind.ConfirmationRequired, new FunctionResult(tool.ConfirmationPrompt(args)));
         }
 
+        if (agent.InvokerFor(tool.Name) is not { } invoke)
+        {
+            // Every webhook tool is registered with its handler; nothing to run means nothing ran.
+            PipelineLog.ToolFailed(_logger, new InvalidOperationException($"Tool '{tool.Name}' has no handler."), tool.Name, LogText.Safe(callId));
+            return ToolOutcome.Answered(ToolOutcomeKind.HandlerFailed, new FunctionResult(ToolFailureResponse));
+        }
+
         try
         {
-            var result = await tool.Invoke(args, new ToolCallContext(agent, tool.Name, request), cancellationToken).ConfigureAwait(false);
+            var result = await invoke(args, new ToolCallContext(agent, tool.Name, request), cancellationToken).ConfigureAwait(false);
             return ToolOutcome.Answered(ToolOutcomeKind.Success, result ?? new FunctionResult());
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -8,13 +8,12 @@ namespace SignalWire.Agents.Tools;
 /// <summary>A registered SWAIG function: its description, parameter schema, protections and handler.</summary>
 public sealed class ToolDefinition
 {
-    internal ToolDefinition(string name, string description, JsonObject parameters, ToolOptions options, ToolInvoker invoke, IEnumerable<string>? extraSensitive = null)
+    internal ToolDefinition(string name, string description, JsonObject parameters, ToolOptions options, IEnumerable<string>? extraSensitive = null)
     {
         Name = name;
         Description = description;
         Parameters = parameters;
         Options = options;
-        Invoke = invoke;
         if (options.RateLimit is { } limit && (limit.PermitLimit < 1 || limit.Window <= TimeSpan.Zero))
         {
             throw new ArgumentException($"Tool '{name}': a rate limit needs at least one permit and a positive window.", nameof(options));
@@ -85,7 +84,6 @@ public sealed class ToolDefinition
     /// <summary>Fields rendered after <c>web_hook_url</c> (meta_data, meta_data_token, active, skip_fillers, wait_for_fillers), pre-serialised.</summary>
     internal Json.RawJsonProperties WireAfterUrl { get; }
 
-    internal ToolInvoker Invoke { get; }
 
     /// <summary>For server-side (DataMap) tools, the <c>data_map</c> the platform runs; such tools never reach the agent.</summary>
     public JsonObject? DataMap { get; init; }
@@ -157,5 +155,3 @@ public sealed class ToolDefinition
         text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 }
 
-/// <summary>Binds raw arguments and runs the handler.</summary>
-internal delegate ValueTask<FunctionResult> ToolInvoker(JsonObject args, ToolCallContext context, CancellationToken cancellationToken);

@@ -67,30 +67,6 @@ public static class TypedToolArguments
         return schema;
     }
 
-    /// <summary>
-    /// Binds validated arguments to <typeparamref name="TArgs"/> and runs the handler. Arguments reach this
-    /// point only after schema validation; a value the schema allows but the type cannot hold (a number too
-    /// large for <see cref="decimal"/>, say) is still answered with a clear message.
-    /// </summary>
-    internal static ToolInvoker CreateInvoker<TArgs>(string toolName, JsonTypeInfo<TArgs> typeInfo, ToolHandler<TArgs> handler) =>
-        (args, context, cancellationToken) =>
-        {
-            TArgs? bound;
-            try
-            {
-                bound = args.Deserialize(typeInfo);
-            }
-            catch (JsonException ex)
-            {
-                var path = ex.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : null;
-                return ValueTask.FromResult(InvalidArguments(toolName, path is null ? "the arguments do not match the tool's parameters" : $"{path} has the wrong type or format"));
-            }
-
-            return bound is null
-                ? ValueTask.FromResult(InvalidArguments(toolName, "no arguments were given"))
-                : handler(bound, context, cancellationToken);
-        };
-
     internal static FunctionResult InvalidArguments(string toolName, string problem) =>
         new($"The arguments for {toolName} are invalid: {problem}. Ask the caller for the correct value and try again.");
 

@@ -24,7 +24,8 @@ public sealed class AgentDefinitionTests
     };
 
     /// <summary>Types whose instances never change after creation, so a copy may share them.</summary>
-    private static readonly Type[] Immutable = [typeof(string), typeof(Uri), typeof(MultilingualSettings), typeof(ContextsSnapshot)];
+    private static readonly Type[] Immutable =
+        [typeof(string), typeof(Uri), typeof(MultilingualSettings), typeof(ContextsSnapshot), typeof(System.Collections.Immutable.ImmutableDictionary<string, ToolInvoker>)];
 
     [Fact]
     public void Agent_state_lives_in_the_definition()

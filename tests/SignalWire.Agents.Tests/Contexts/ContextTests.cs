@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using SignalWire.Agents.Contexts;
 using SignalWire.Agents.Swml;
 using SignalWire.Agents.Testing;
-using SignalWire.Agents.Tools;
 
 namespace SignalWire.Agents.Tests.Contexts;
 

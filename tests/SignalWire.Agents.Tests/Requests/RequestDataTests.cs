@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using SignalWire.Agents.Requests;
-using SignalWire.Agents.Tools;
 
 namespace SignalWire.Agents.Tests.Requests;
 

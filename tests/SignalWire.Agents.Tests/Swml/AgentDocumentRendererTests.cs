@@ -18,7 +18,7 @@ public sealed class AgentDocumentRendererTests
         SwaigSecret = "secret",
     });
 
-    private static readonly SignalWire.Agents.Tools.ToolHandler Noop = (_, _, _) => ValueTask.FromResult(new FunctionResult());
+    private static readonly ToolHandler Noop = (_, _, _) => ValueTask.FromResult(new FunctionResult());
 
     [Fact]
     public void Minimal_agent_renders_answer_and_a_default_text_prompt()

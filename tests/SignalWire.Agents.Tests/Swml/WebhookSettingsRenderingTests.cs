@@ -4,7 +4,6 @@ using System.Web;
 using SignalWire.Agents.Security;
 using SignalWire.Agents.Swml;
 using SignalWire.Agents.Testing;
-using SignalWire.Agents.Tools;
 
 namespace SignalWire.Agents.Tests.Swml;
 

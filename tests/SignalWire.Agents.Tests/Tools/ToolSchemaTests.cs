@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using SignalWire.Agents.Testing;
-using SignalWire.Agents.Tools;
 
 namespace SignalWire.Agents.Tests.Tools;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SignalWire.Agents.Requests;
 
-namespace SignalWire.Agents.Tools;
+namespace SignalWire.Agents;
 
 /// <summary>
 /// What a tool handler knows about the call that invoked it: the fields of the SWAIG request (from

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SignalWire.Agents.Tools;
+namespace SignalWire.Agents;
 
 /// <summary>Handles a call to an untyped tool; <paramref name="args"/> are the arguments the AI sent.</summary>
 public delegate ValueTask<FunctionResult> ToolHandler(JsonObject args, ToolCallContext context, CancellationToken cancellationToken);
