@@ -77,7 +77,11 @@ public sealed class AgentOptions
     /// <summary>Start in emergency mode (secure and sensitive tools refuse to run); default <c>AGENT_EMERGENCY_MODE</c>.</summary>
     public bool? EmergencyMode { get; set; }
 
-    /// <summary>Key that checks <c>X-SignalWire-Signature</c> on webhook POSTs; default <c>SIGNALWIRE_SIGNING_KEY</c>. Unset: no signature check.</summary>
+    /// <summary>
+    /// Key that checks <c>X-SignalWire-Signature</c> on every webhook request (<c>GET /</c> included); default
+    /// <c>SIGNALWIRE_SIGNING_KEY</c>. Unset: no signature check. Set, it needs <see cref="ProxyUrlBase"/> or
+    /// <see cref="AllowedHosts"/>, so that the public URL the platform signed is known.
+    /// </summary>
     public string? SigningKey { get; set; }
 
     /// <summary>
