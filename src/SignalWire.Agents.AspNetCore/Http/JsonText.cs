@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.AspNetCore.Http;
 
@@ -9,10 +10,7 @@ namespace SignalWire.Agents.AspNetCore.Http;
 /// </summary>
 internal static class JsonText
 {
-    /// <summary>Deepest nesting accepted in a request body.</summary>
-    public const int MaxDepth = 64;
-
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = RequestJson.MaxDepth };
 
     /// <summary>
     /// Whether <paramref name="utf8"/> is valid UTF-8 whose escaped strings all decode (and, when it has

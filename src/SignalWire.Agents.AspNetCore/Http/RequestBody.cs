@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.AspNetCore.Http;
 
@@ -48,8 +49,6 @@ internal delegate (BodyStatus Status, T? Body) BodyParser<T>(ReadOnlySpan<byte> 
 /// </summary>
 internal static class RequestBody
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = JsonText.MaxDepth, AllowDuplicateProperties = false };
-
     public static ValueTask<(BodyStatus Status, JsonObject? Body)> ReadJsonObjectAsync(HttpContext context, long limit, BodyVerifier? verifier = null) =>
         ReadAsync(context, limit, verifier, ParseObject);
 
@@ -147,7 +146,7 @@ internal static class RequestBody
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(bytes, documentOptions: DocumentOptions);
+            node = JsonNode.Parse(bytes, documentOptions: RequestJson.DocumentOptions);
         }
         catch (JsonException)
         {

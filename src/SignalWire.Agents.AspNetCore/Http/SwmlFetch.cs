@@ -11,7 +11,7 @@ namespace SignalWire.Agents.AspNetCore.Http;
 /// </summary>
 internal sealed record SwmlFetch(string? CallId, string? From, string? To)
 {
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = JsonText.MaxDepth };
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = RequestJson.MaxDepth };
 
     public static (BodyStatus Status, SwmlFetch? Body) Parse(ReadOnlySpan<byte> body)
     {

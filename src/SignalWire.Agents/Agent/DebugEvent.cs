@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents;
 
@@ -9,8 +9,8 @@ public sealed class DebugEvent
     internal DebugEvent(JsonObject body)
     {
         Body = body;
-        EventType = Text(body, "label") ?? Text(body, "action") ?? "unknown";
-        CallId = Text(body, "call_id");
+        EventType = body.GetString("label") ?? body.GetString("action") ?? "unknown";
+        CallId = body.GetString("call_id");
     }
 
     /// <summary>The event's <c>label</c> (else <c>action</c>, else <c>unknown</c>).</summary>
@@ -21,7 +21,4 @@ public sealed class DebugEvent
 
     /// <summary>The whole event.</summary>
     public JsonObject Body { get; }
-
-    private static string? Text(JsonObject body, string key) =>
-        body[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 }

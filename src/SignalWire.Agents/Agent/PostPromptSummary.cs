@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents;
 
@@ -9,7 +10,7 @@ public sealed class PostPromptSummary
     internal PostPromptSummary(JsonObject request)
     {
         Request = request;
-        CallId = request["call_id"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+        CallId = request.GetString("call_id");
         Summary = Extract(request);
     }
 

@@ -11,8 +11,6 @@ namespace SignalWire.Agents.Requests;
 /// </summary>
 public sealed class SwaigRequest
 {
-    /// <summary>How <c>argument.raw</c> is parsed: as strictly as a request body (depth 64, no duplicate keys).</summary>
-    private static readonly JsonDocumentOptions RawArgumentOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     private SwaigRequest(JsonObject body)
     {
@@ -117,7 +115,7 @@ public sealed class SwaigRequest
             {
                 try
                 {
-                    if (JsonNode.Parse(raw, documentOptions: RawArgumentOptions) is JsonObject fromRaw)
+                    if (JsonNode.Parse(raw, documentOptions: RequestJson.DocumentOptions) is JsonObject fromRaw)
                     {
                         return fromRaw;
                     }
