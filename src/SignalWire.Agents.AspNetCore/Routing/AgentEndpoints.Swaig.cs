@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using SignalWire.Agents.AspNetCore.Http;
 using SignalWire.Agents.Pipeline;
-using SignalWire.Agents.Requests;
 using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.AspNetCore.Routing;
@@ -11,13 +10,15 @@ internal sealed partial class AgentEndpoints
 {
     private async Task DispatchToolAsync(HttpContext context)
     {
-        if (await ReadObjectOrRejectAsync(context).ConfigureAwait(false) is not { } body)
+        var (status, request) = await RequestBody.ReadSwaigRequestAsync(context, _settings.MaxRequestBodySize, _signatureCheck).ConfigureAwait(false);
+        if (request is null)
         {
+            await RejectBodyAsync(context, status == BodyStatus.Ok ? BodyStatus.Malformed : status).ConfigureAwait(false);
             return;
         }
 
-        var request = SwaigRequest.FromJson(body);
-        var details = _agent.HasDynamicConfig ? DynamicRequest(context, body) : null;
+        // Dynamic configuration handlers get the whole body, built from the same bytes only when they exist.
+        var details = _agent.HasDynamicConfig ? DynamicRequest(context, request.Body) : null;
         var outcome = await _pipeline.InvokeToolAsync(new ToolInvocation(request, TokenOf(context), context.Connection.RemoteIpAddress, details), context.RequestAborted).ConfigureAwait(false);
         if (outcome.Result is not { } result)
         {

@@ -15,8 +15,6 @@ public sealed class ToolCallContext
         Agent = agent;
         FunctionName = functionName;
         Swaig = request;
-        CallLog = ConversationMessage.FromArray(request.Body["call_log"]);
-        RawCallLog = ConversationMessage.FromArray(request.Body["raw_call_log"]);
     }
 
     /// <summary>The typed request, for tools that want every field the platform sent.</summary>
@@ -44,10 +42,10 @@ public sealed class ToolCallContext
     public JsonObject? SwmlCall => Swaig.SwmlCall;
 
     /// <summary>The conversation so far (<c>call_log</c>), sent when <c>swaig_post_conversation</c> is on.</summary>
-    public IReadOnlyList<ConversationMessage>? CallLog { get; }
+    public IReadOnlyList<ConversationMessage>? CallLog => Swaig.CallLog;
 
     /// <summary>The unprocessed conversation log (<c>raw_call_log</c>), sent when <c>swaig_post_conversation</c> is on.</summary>
-    public IReadOnlyList<ConversationMessage>? RawCallLog { get; }
+    public IReadOnlyList<ConversationMessage>? RawCallLog => Swaig.RawCallLog;
 
     /// <summary>The agent that owns the tool.</summary>
     public AgentBase Agent { get; }

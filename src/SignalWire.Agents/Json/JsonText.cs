@@ -1,14 +1,12 @@
 using System.Text.Json;
-using SignalWire.Agents.Json;
-
-namespace SignalWire.Agents.AspNetCore.Http;
+namespace SignalWire.Agents.Json;
 
 /// <summary>
 /// Checks, before anything reads a request body, that every string in it can be read: valid UTF-8, and no
 /// escaped UTF-16 surrogate without its partner (<c>"\ud800"</c>), which System.Text.Json accepts while
 /// parsing but throws on when the string is first read.
 /// </summary>
-internal static class JsonText
+public static class JsonText
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = RequestJson.MaxDepth };
 
