@@ -39,7 +39,7 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     private readonly AgentMetrics _metrics;
     private readonly AgentRateLimits _limits;
     private readonly INonceStore _nonces;
-    private readonly InMemoryNonceStore _callStarts;
+    private readonly RecentKeyTable _callStarts;
     private readonly TimeProvider _time;
 
     /// <summary>Builds the gates of <paramref name="agent"/> (whose configuration must be valid).</summary>
@@ -56,7 +56,7 @@ public sealed partial class AgentPipeline : IAsyncDisposable
         _metrics = services.Metrics ?? FallbackMetrics.Value;
         _limits = new AgentRateLimits(services.RateLimits ?? new InMemoryRateLimitStore(_time), _settings);
         _nonces = services.Nonces ?? new InMemoryNonceStore(_time);
-        _callStarts = new InMemoryNonceStore(_time, CallStartCapacity);
+        _callStarts = new RecentKeyTable(CallStartCapacity);
     }
 
     /// <summary>
@@ -164,14 +164,17 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     public bool ChecksSignatures => _settings.SigningKey is not null;
 
     /// <summary>Audits the first sighting of a call (an SWML fetch); later fetches of the same call are not repeated.</summary>
-    public async ValueTask RecordCallStartAsync(string callId, string? from, string? to, CancellationToken cancellationToken = default)
+    public ValueTask RecordCallStartAsync(string callId, string? from, string? to, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(callId);
-        // A store that cannot answer does not suppress the audit event: a duplicate beats a gap.
-        if (await _callStarts.RecordAsync(callId, _time.GetUtcNow().Add(CallMemory), cancellationToken).ConfigureAwait(false) != NonceOutcome.AlreadyUsed)
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = _time.GetUtcNow();
+        if (_callStarts.TryRecord(callId, now.Add(CallMemory).UtcTicks, now.UtcTicks))
         {
             _audit.CallStart(callId, from, to);
         }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>

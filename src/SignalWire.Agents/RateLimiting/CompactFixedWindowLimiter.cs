@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Threading.RateLimiting;
+using SignalWire.Agents.Security;
 
 namespace SignalWire.Agents.RateLimiting;
 
@@ -24,7 +24,7 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
     private readonly int _limit;
     private readonly long _windowTicks;
     private readonly TimeProvider _time;
-    private readonly ulong _seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+    private readonly ulong _seed = KeyHash.NewSeed();
     private long _sweptWindow;
     private long _overflowed;
 
@@ -143,17 +143,7 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
 
     private static int Home(ulong key, int mask) => (int)((key >> 1) & (ulong)mask);
 
-    /// <summary>FNV-1a over the characters, started from a per-process random seed; never 0 (0 marks an empty slot).</summary>
-    private ulong Hash(string value)
-    {
-        var hash = 14695981039346656037UL ^ _seed;
-        foreach (var c in value)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash | 1;
-    }
+    private ulong Hash(string value) => KeyHash.Of(value, _seed);
 
     /// <summary>One lock and one linear-probing table of the current window's counts.</summary>
     private sealed class Stripe
