@@ -29,7 +29,7 @@ public static class AgentApplication
     public static WebApplication Create(AgentBase agent, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        return Create(agent.Settings, services => services.AddSignalWireAgent(agent), app => app.MapAgent(agent), args, configure, listenOverride: null);
+        return Create(config => SettingsOf(agent, config), services => services.AddSignalWireAgent(agent), app => app.MapAgent(agent), args, configure, listenOverride: null);
     }
 
     /// <summary>Builds (without starting) the application for a SWML service (no AI): the same listener, security and health routes as an agent.</summary>
@@ -37,7 +37,11 @@ public static class AgentApplication
     public static WebApplication Create(Swml.SwmlService service, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(service);
-        return Create(service.Settings, services => services.AddSignalWireHosting(), app => app.MapSwmlService(service), args, configure, listenOverride: null);
+        return Create(config =>
+        {
+            AgentConfiguration.ApplyOnce(service.Name, service.Options, service.SettingsResolved, config);
+            return service.Settings;
+        }, services => services.AddSignalWireHosting(), app => app.MapSwmlService(service), args, configure, listenOverride: null);
     }
 
     /// <summary>Builds and runs the SWML service until the process is stopped.</summary>
@@ -53,36 +57,38 @@ public static class AgentApplication
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(listener);
-        return Create(agent.Settings, services => services.AddSignalWireAgent(agent), app => app.MapAgent(agent), args, configure, listener);
+        return Create(config => SettingsOf(agent, config), services => services.AddSignalWireAgent(agent), app => app.MapAgent(agent), args, configure, listener);
+    }
+
+    private static AgentSettings SettingsOf(AgentBase agent, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        AgentConfiguration.ApplyOnce(agent.Name, agent.Options, agent.SettingsResolved, configuration);
+        return agent.Settings;
     }
 
     private static WebApplication Create(
-        AgentSettings settings, Action<IServiceCollection> register, Action<WebApplication> map, string[]? args, Action<WebApplicationBuilder>? configure, IPEndPoint? listenOverride)
+        Func<Microsoft.Extensions.Configuration.IConfiguration, AgentSettings> resolve, Action<IServiceCollection> register, Action<WebApplication> map, string[]? args, Action<WebApplicationBuilder>? configure, IPEndPoint? listenOverride)
     {
-        var certificate = settings.SslEnabled && listenOverride is null ? LoadCertificate(settings) : null;
-
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
-        if (certificate is not null)
-        {
-            // Only HTTPS deployments pay for Kestrel's certificate-configuration services at start-up.
-            builder.WebHost.UseKestrelHttpsConfiguration();
-        }
-
+        AgentSettings? settings = null;
+        X509Certificate2? certificate = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            // Runs when the application is built, after the settings below are resolved.
+            var resolved = settings!;
             kestrel.AddServerHeader = false;
             // The agent answers 413 itself at its limit; Kestrel's hard cap sits above it so that a modestly
             // oversized body can be drained and the 413 delivered cleanly, while huge bodies cut the connection.
-            kestrel.Limits.MaxRequestBodySize = Math.Max(2 * settings.MaxRequestBodySize, settings.MaxRequestBodySize + (64 * 1024));
+            kestrel.Limits.MaxRequestBodySize = Math.Max(2 * resolved.MaxRequestBodySize, resolved.MaxRequestBodySize + (64 * 1024));
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             // Idle and half-open connections are bounded in number and time, so holding sockets costs an attacker more than us.
-            kestrel.Limits.MaxConcurrentConnections = settings.MaxConnections;
-            kestrel.Limits.MaxConcurrentUpgradedConnections = settings.MaxConnections;
-            kestrel.Limits.KeepAliveTimeout = settings.KeepAliveTimeout;
+            kestrel.Limits.MaxConcurrentConnections = resolved.MaxConnections;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = resolved.MaxConnections;
+            kestrel.Limits.KeepAliveTimeout = resolved.KeepAliveTimeout;
             kestrel.Limits.RequestHeadersTimeout = RequestHeadersTimeout;
             if (listenOverride is null)
             {
-                Listen(kestrel, settings, certificate);
+                Listen(kestrel, resolved, certificate);
             }
             else
             {
@@ -90,9 +96,22 @@ public static class AgentApplication
             }
         });
         register(builder.Services);
+        configure?.Invoke(builder);
+
+        // Configuration is complete now (appsettings.json, user secrets, environment, command line, and any
+        // source configure added): it fills what code left unset.
+        settings = resolve(builder.Configuration);
+        certificate = settings.SslEnabled && listenOverride is null ? LoadCertificate(settings) : null;
+        if (certificate is not null)
+        {
+            // Only HTTPS deployments pay for Kestrel's certificate-configuration services at start-up.
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
+        var timeout = settings.RequestTimeout;
         builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
         {
-            Timeout = settings.RequestTimeout,
+            Timeout = timeout,
             TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
             WriteTimeoutResponse = static context =>
             {
@@ -102,13 +121,12 @@ public static class AgentApplication
         });
         if (settings.CorsOrigins.Count > 0)
         {
+            var origins = settings.CorsOrigins;
             builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
-                .WithOrigins([.. settings.CorsOrigins])
+                .WithOrigins([.. origins])
                 .WithMethods(HttpMethods.Get, HttpMethods.Post)
                 .WithHeaders("Authorization", "Content-Type")));
         }
-
-        configure?.Invoke(builder);
 
         var app = builder.Build();
         var hsts = SecurityHeaders.HstsValue(settings);

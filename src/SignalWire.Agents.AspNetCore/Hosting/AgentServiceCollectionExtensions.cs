@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SignalWire.Agents.AspNetCore.Hosting;
 using SignalWire.Agents.AspNetCore.Health;
 using SignalWire.Agents.Metrics;
 using SignalWire.Agents.RateLimiting;
@@ -9,22 +12,32 @@ namespace SignalWire.Agents.AspNetCore;
 /// <summary>Registers agents with dependency injection.</summary>
 public static class AgentServiceCollectionExtensions
 {
-    /// <summary>Registers <paramref name="agent"/> as a singleton, plus the readiness check used by <c>/ready</c>.</summary>
+    /// <summary>
+    /// Registers <paramref name="agent"/> as a singleton, plus the readiness check used by <c>/ready</c>. When the
+    /// host starts, the <c>SignalWire:Agent</c> configuration section fills what the agent's options leave unset
+    /// (<see cref="AgentConfiguration"/>), and its settings are checked: an unusable value stops the start.
+    /// </summary>
     public static IServiceCollection AddSignalWireAgent<TAgent>(this IServiceCollection services, TAgent agent)
         where TAgent : AgentBase
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(agent);
         services.AddSingleton(agent);
+        services.AddSingleton(new AgentRegistration(_ => agent));
         return services.AddSignalWireHosting();
     }
 
-    /// <summary>Registers <typeparamref name="TAgent"/> (created by the container) as a singleton, plus the readiness check.</summary>
+    /// <summary>
+    /// Registers <typeparamref name="TAgent"/> (created by the container) as a singleton, plus the readiness check.
+    /// Its constructor may take <c>IOptions&lt;AgentOptions&gt;</c>, bound from the <c>SignalWire:Agent</c>
+    /// configuration section; its settings are checked when the host starts.
+    /// </summary>
     public static IServiceCollection AddSignalWireAgent<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TAgent>(this IServiceCollection services)
         where TAgent : AgentBase
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<TAgent>();
+        services.AddSingleton(new AgentRegistration(sp => sp.GetRequiredService<TAgent>()));
         return services.AddSignalWireHosting();
     }
 
@@ -38,6 +51,12 @@ public static class AgentServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
+
+        // Agent settings from configuration: IOptions<AgentOptions> for agents the container creates, and a
+        // start-up check of every registered agent's resolved settings.
+        services.AddOptions<AgentOptions>().Configure<IConfiguration>((options, configuration) => AgentConfiguration.Apply(options, configuration));
+        services.AddOptions<AgentHostingOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentHostingOptions>, AgentStartupValidation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.Extensions.Logging.LoggerFilterOptions>, Diagnostics.RequestLineLogging>());
         services.AddMetrics();
         services.TryAddSingleton(sp => new AgentMetrics(System.Diagnostics.Metrics.MeterFactoryExtensions.Create(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), AgentMetrics.MeterName)));

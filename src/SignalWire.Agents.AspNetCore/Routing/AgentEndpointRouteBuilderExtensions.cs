@@ -29,6 +29,7 @@ public static class AgentEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(agent);
+        AgentConfiguration.ApplyOnce(agent.Name, agent.Options, agent.SettingsResolved, endpoints.ServiceProvider.GetService<Microsoft.Extensions.Configuration.IConfiguration>());
         agent.ValidateConfiguration();
         return Map(endpoints, agent.Name, agent.Settings, agent.Options.TimeProvider, services => new AgentPipeline(agent, services));
     }
@@ -42,6 +43,7 @@ public static class AgentEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(service);
+        AgentConfiguration.ApplyOnce(service.Name, service.Options, service.SettingsResolved, endpoints.ServiceProvider.GetService<Microsoft.Extensions.Configuration.IConfiguration>());
         return Map(endpoints, service.Name, service.Settings, service.Options.TimeProvider, services => new AgentPipeline(service, services));
     }
 

@@ -39,6 +39,9 @@ public partial class AgentBase
     /// <exception cref="AgentConfigurationException">The configuration is unusable.</exception>
     public AgentSettings Settings => _settings.Value;
 
+    /// <summary>Whether <see cref="Settings"/> has been resolved (after which changes to <see cref="Options"/> no longer apply).</summary>
+    public bool SettingsResolved => _settings.IsValueCreated;
+
     /// <summary>The agent's tools.</summary>
     public ToolRegistry Tools => _state.Tools;
 

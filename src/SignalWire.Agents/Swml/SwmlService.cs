@@ -33,6 +33,9 @@ public class SwmlService
     /// <exception cref="AgentConfigurationException">The configuration is unusable.</exception>
     public AgentSettings Settings => Host.Settings;
 
+    /// <summary>Whether <see cref="Settings"/> has been resolved (after which changes to <see cref="Options"/> no longer apply).</summary>
+    public bool SettingsResolved => Host.SettingsResolved;
+
     /// <summary>The document served. Changes are seen by later requests; make them under <see cref="Edit"/> once serving.</summary>
     public SwmlDocument Document { get; }
 
