@@ -121,6 +121,7 @@ public static class AgentConfiguration
         o.HstsMaxAge ??= s.HstsMaxAge;
         o.AllowedHosts ??= s.AllowedHosts;
         o.CorsOrigins ??= s.CorsOrigins;
+        o.ValidateSwml ??= s.ValidateSwml;
     }
 
     private static Uri ParseUrl(string url) =>

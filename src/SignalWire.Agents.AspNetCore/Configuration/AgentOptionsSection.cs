@@ -62,4 +62,6 @@ internal sealed class AgentOptionsSection
     public string[]? AllowedHosts { get; set; }
 
     public string[]? CorsOrigins { get; set; }
+
+    public bool? ValidateSwml { get; set; }
 }

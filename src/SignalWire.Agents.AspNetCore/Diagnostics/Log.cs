@@ -26,4 +26,7 @@ internal static partial class Log
     [LoggerMessage(1012, LogLevel.Information, "Agent {Agent} mapped at {Route} (HTTPS {Https}, proxy base {ProxyBase}, trust forwarded headers {TrustProxyHeaders})")]
     public static partial void AgentMapped(ILogger logger, string agent, string route, bool https, string proxyBase, bool trustProxyHeaders);
 
+    [LoggerMessage(1013, LogLevel.Warning, "Agent {Agent}: the SWML document served does not match the SWML schema ({Count} problems shown): {Problems}")]
+    public static partial void SwmlSchemaMismatch(ILogger logger, string agent, int count, string problems);
+
 }

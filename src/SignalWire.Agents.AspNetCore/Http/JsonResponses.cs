@@ -35,13 +35,14 @@ internal static class JsonResponses
         return response.Body.WriteAsync(json).AsTask();
     }
 
-    /// <summary>Renders with <paramref name="write"/> into a pooled buffer and sends it.</summary>
-    public static async Task WriteAsync<TState>(HttpContext context, int status, TState state, Action<TState, IBufferWriter<byte>> write)
+    /// <summary>Renders with <paramref name="write"/> into a pooled buffer, shows it to <paramref name="inspect"/> when given, and sends it.</summary>
+    public static async Task WriteAsync<TState>(HttpContext context, int status, TState state, Action<TState, IBufferWriter<byte>> write, Action<ReadOnlyMemory<byte>>? inspect = null)
     {
         var buffer = new PooledBufferWriter();
         try
         {
             write(state, buffer);
+            inspect?.Invoke(buffer.WrittenMemory);
             await WriteAsync(context, status, buffer.WrittenMemory).ConfigureAwait(false);
         }
         finally

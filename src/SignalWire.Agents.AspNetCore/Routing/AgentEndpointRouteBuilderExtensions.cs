@@ -31,7 +31,7 @@ public static class AgentEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(agent);
         AgentConfiguration.ApplyOnce(agent.Name, agent.Options, agent.SettingsResolved, endpoints.ServiceProvider.GetService<Microsoft.Extensions.Configuration.IConfiguration>());
         agent.ValidateConfiguration();
-        return Map(endpoints, agent.Name, agent.Settings, agent.Options.TimeProvider, services => new AgentPipeline(agent, services));
+        return Map(endpoints, agent.Name, agent.Settings, agent.Options, services => new AgentPipeline(agent, services));
     }
 
     /// <summary>
@@ -44,12 +44,13 @@ public static class AgentEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(service);
         AgentConfiguration.ApplyOnce(service.Name, service.Options, service.SettingsResolved, endpoints.ServiceProvider.GetService<Microsoft.Extensions.Configuration.IConfiguration>());
-        return Map(endpoints, service.Name, service.Settings, service.Options.TimeProvider, services => new AgentPipeline(service, services));
+        return Map(endpoints, service.Name, service.Settings, service.Options, services => new AgentPipeline(service, services));
     }
 
     /// <summary>Checks the host can serve <paramref name="name"/> safely, then builds its pipeline and maps its routes.</summary>
-    private static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string name, AgentSettings settings, TimeProvider? clock, Func<AgentPipelineServices, AgentPipeline> createPipeline)
+    private static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string name, AgentSettings settings, AgentOptions options, Func<AgentPipelineServices, AgentPipeline> createPipeline)
     {
+        var clock = options.TimeProvider;
         var services = endpoints.ServiceProvider;
         var hosting = services.GetService<Microsoft.Extensions.Options.IOptions<AgentHostingOptions>>()?.Value;
         if (hosting?.MultiReplica == true)
@@ -72,7 +73,9 @@ public static class AgentEndpointRouteBuilderExtensions
             Metrics = services.GetService<AgentMetrics>(),
         });
         var agent = pipeline.Agent;
-        var handlers = new Routing.AgentEndpoints(pipeline, loggerFactory);
+        // The schema check: on when asked for, else in Development.
+        var checkSwml = options.ValidateSwml ?? services.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.IsDevelopment() ?? false;
+        var handlers = new Routing.AgentEndpoints(pipeline, loggerFactory, checkSwml ? new SwmlSchemaCheck(logger, agent.Name) : null);
 
         var group = endpoints.MapGroup(settings.Route.Length == 0 ? "/" : settings.Route);
         string[] swmlMethods = [HttpMethods.Get, HttpMethods.Post];

@@ -36,8 +36,11 @@ internal sealed partial class AgentEndpoints
     private readonly string? _hsts;
     private readonly Microsoft.AspNetCore.HttpOverrides.ForwardedHeadersMiddleware? _forwarded;
 
-    public AgentEndpoints(AgentPipeline pipeline, ILoggerFactory loggers)
+    private readonly Action<ReadOnlyMemory<byte>>? _inspectSwml;
+
+    public AgentEndpoints(AgentPipeline pipeline, ILoggerFactory loggers, SwmlSchemaCheck? schemaCheck = null)
     {
+        _inspectSwml = schemaCheck is null ? null : schemaCheck.Inspect;
         _pipeline = pipeline;
         _agent = pipeline.Agent;
         _settings = _agent.Settings;
@@ -122,13 +125,15 @@ internal sealed partial class AgentEndpoints
             context,
             StatusCodes.Status200OK,
             (agent, webhookBase, callId),
-            static (state, buffer) => AgentDocumentRenderer.Render(state.agent, state.webhookBase, state.callId, buffer)).ConfigureAwait(false);
+            static (state, buffer) => AgentDocumentRenderer.Render(state.agent, state.webhookBase, state.callId, buffer),
+            _inspectSwml).ConfigureAwait(false);
     }
 
-    private static async Task RenderServiceAsync(HttpContext context, Swml.SwmlService service, JsonObject? body)
+    private async Task RenderServiceAsync(HttpContext context, Swml.SwmlService service, JsonObject? body)
     {
         using var buffer = new PooledBufferWriter();
         await service.RenderAsync(DynamicRequest(context, body), buffer, context.RequestAborted).ConfigureAwait(false);
+        _inspectSwml?.Invoke(buffer.WrittenMemory);
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, buffer.WrittenMemory).ConfigureAwait(false);
     }
 

@@ -124,6 +124,13 @@ public sealed class AgentOptions
     public IReadOnlyList<string>? CorsOrigins { get; set; }
 
     /// <summary>
+    /// Check every SWML document the agent serves against the official SWML schema (vendored with the SDK) and
+    /// log a warning naming each failing JSON path; the document is still served. Default: on when the host's
+    /// environment is Development, off otherwise (a check costs about a millisecond per document).
+    /// </summary>
+    public bool? ValidateSwml { get; set; }
+
+    /// <summary>
     /// The agent's clock: token expiry, rate-limit windows, single-use records and the call memory all read it
     /// (the agent then keeps its own in-memory limit and single-use stores; a shared store such as Redis keeps its
     /// own time). Default: the host's registered <see cref="System.TimeProvider"/> for windows and records, the
