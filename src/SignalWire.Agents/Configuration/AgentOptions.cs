@@ -126,7 +126,7 @@ public sealed class AgentOptions
     /// <summary>
     /// Check every SWML document the agent serves against the official SWML schema (vendored with the SDK) and
     /// log a warning naming each failing JSON path; the document is still served. Default: on when the host's
-    /// environment is Development, off otherwise (a check costs about a millisecond per document).
+    /// environment is Development, off otherwise (a check costs a few milliseconds of CPU per document).
     /// </summary>
     public bool? ValidateSwml { get; set; }
 
