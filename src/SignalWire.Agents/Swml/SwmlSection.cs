@@ -8,7 +8,7 @@ namespace SignalWire.Agents.Swml;
 /// An ordered list of SWML verbs. Typed methods cover the common verbs and check what the SWML schema
 /// checks; <see cref="Verb"/> adds any other verb of the schema's list. Every method returns the section.
 /// </summary>
-public sealed class SwmlSection
+public sealed partial class SwmlSection
 {
     private readonly List<JsonObject> _verbs = [];
 
