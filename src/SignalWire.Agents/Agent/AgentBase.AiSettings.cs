@@ -30,6 +30,23 @@ public partial class AgentBase
         return Mutate(() => _state.Languages.Add(language));
     }
 
+    /// <summary>Replaces every language with <paramref name="languages"/>, in order (none leaves the platform's default).</summary>
+    public AgentBase SetLanguages(params LanguageSettings[] languages)
+    {
+        ArgumentNullException.ThrowIfNull(languages);
+        foreach (var language in languages)
+        {
+            ArgumentNullException.ThrowIfNull(language, nameof(languages));
+            language.Params?.Validate();
+        }
+
+        return Mutate(() =>
+        {
+            _state.Languages.Clear();
+            _state.Languages.AddRange(languages);
+        });
+    }
+
     /// <summary>Sets (or with <see langword="null"/> removes) the voice tuning of the first language with <paramref name="code"/>.</summary>
     /// <exception cref="ArgumentException">No language has that code.</exception>
     public AgentBase SetLanguageParams(string code, VoiceParams? parameters)

@@ -79,6 +79,15 @@ public partial class AgentBase
         return Mutate(() => _state.PostAiVerbs.Add(entry));
     }
 
+    /// <summary>Removes every verb added with <see cref="AddPreAnswerVerb"/>.</summary>
+    public AgentBase ClearPreAnswerVerbs() => Mutate(_state.PreAnswerVerbs.Clear);
+
+    /// <summary>Removes every verb added with <see cref="AddPostAnswerVerb"/>.</summary>
+    public AgentBase ClearPostAnswerVerbs() => Mutate(_state.PostAnswerVerbs.Clear);
+
+    /// <summary>Removes every verb added with <see cref="AddPostAiVerb"/>.</summary>
+    public AgentBase ClearPostAiVerbs() => Mutate(_state.PostAiVerbs.Clear);
+
     /// <summary>The verbs before the <c>ai</c> verb, in order.</summary>
     private List<JsonObject> VerbsBeforeAi()
     {

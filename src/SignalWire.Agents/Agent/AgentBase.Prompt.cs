@@ -77,6 +77,25 @@ public partial class AgentBase
         });
     }
 
+    /// <summary>
+    /// Replaces every prompt section with a copy of <paramref name="pom"/> (see <see cref="Prompt.PromptObjectModel.FromJson"/>
+    /// to import one from JSON). Like sections added one by one, it cannot be mixed with prompt text.
+    /// </summary>
+    public AgentBase SetPromptPom(Prompt.PromptObjectModel pom)
+    {
+        ArgumentNullException.ThrowIfNull(pom);
+        var copy = pom.Clone();
+        return Mutate(() =>
+        {
+            if (_state.PromptText is not null)
+            {
+                throw new InvalidOperationException("This agent's prompt is raw text; use either prompt text or sections, not both.");
+            }
+
+            _state.Pom = copy;
+        });
+    }
+
     /// <summary>Sets the post-prompt: instructions for the summary the AI produces when the call ends.</summary>
     public AgentBase SetPostPrompt(string text)
     {

@@ -180,7 +180,7 @@ public partial class AgentBase
             WriteList(w, "fillers", only);
         }
 
-        if (language.Params is { } p && (p.Stability is not null || p.Similarity is not null))
+        if (language.Params is { IsEmpty: false } p)
         {
             w.WriteStartObject("params");
             if (p.Stability is { } stability)
@@ -191,6 +191,19 @@ public partial class AgentBase
             if (p.Similarity is { } similarity)
             {
                 w.WriteNumber("similarity", similarity);
+            }
+
+            foreach (var (key, value) in p.AdditionalParameters ?? new Dictionary<string, JsonNode?>())
+            {
+                w.WritePropertyName(key);
+                if (value is null)
+                {
+                    w.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(w);
+                }
             }
 
             w.WriteEndObject();

@@ -43,15 +43,20 @@ public partial class AgentBase
     /// <summary>Makes the AI say <paramref name="with"/> wherever it would say <paramref name="replace"/> (<c>ai.pronounce</c>).</summary>
     public AgentBase AddPronunciation(string replace, string with, bool ignoreCase = false)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(replace);
-        ArgumentNullException.ThrowIfNull(with);
-        var entry = new JsonObject { ["replace"] = replace, ["with"] = with };
-        if (ignoreCase)
-        {
-            entry["ignore_case"] = true;
-        }
-
+        var entry = PronunciationJson(new Pronunciation(replace, with, ignoreCase));
         return Mutate(() => _state.Pronounce.Add((JsonNode)entry));
+    }
+
+    /// <summary>Replaces every pronunciation rule with <paramref name="rules"/>, in order.</summary>
+    public AgentBase SetPronunciations(params Pronunciation[] rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var entries = rules.Select(PronunciationJson).ToList();
+        return Mutate(() =>
+        {
+            _state.Pronounce.Clear();
+            entries.ForEach(e => _state.Pronounce.Add((JsonNode)e));
+        });
     }
 
     /// <summary>Enables platform-provided functions (<c>SWAIG.native_functions</c>).</summary>
@@ -92,21 +97,21 @@ public partial class AgentBase
     /// <summary>Includes remote functions served at <paramref name="url"/> (<c>SWAIG.includes</c>).</summary>
     public AgentBase AddFunctionInclude(Uri url, IEnumerable<string> functions, JsonObject? metaData = null)
     {
-        ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(functions);
-        var names = new JsonArray([.. functions.Select(f => (JsonNode)JsonValue.Create(f))]);
-        if (names.Count == 0)
-        {
-            throw new ArgumentException("Name at least one function to include.", nameof(functions));
-        }
-
-        var include = new JsonObject { ["url"] = url.ToString(), ["functions"] = names };
-        if (metaData is not null)
-        {
-            include["meta_data"] = metaData.DeepClone();
-        }
-
+        var include = IncludeJson(new FunctionInclude(url, [.. functions], metaData));
         return Mutate(() => _state.Includes.Add((JsonNode)include));
+    }
+
+    /// <summary>Replaces every function include with <paramref name="includes"/>, in order.</summary>
+    public AgentBase SetFunctionIncludes(params FunctionInclude[] includes)
+    {
+        ArgumentNullException.ThrowIfNull(includes);
+        var entries = includes.Select(IncludeJson).ToList();
+        return Mutate(() =>
+        {
+            _state.Includes.Clear();
+            entries.ForEach(e => _state.Includes.Add((JsonNode)e));
+        });
     }
 
     /// <summary>Sets LLM parameters of the main prompt (merged into <c>ai.prompt</c>).</summary>
@@ -121,5 +126,38 @@ public partial class AgentBase
     {
         ArgumentNullException.ThrowIfNull(parameters);
         return Mutate(() => parameters.CopyTo(_state.PostPromptLlmParams));
+    }
+
+    private static JsonObject PronunciationJson(Pronunciation rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentException.ThrowIfNullOrWhiteSpace(rule.Replace, "replace");
+        ArgumentNullException.ThrowIfNull(rule.With, "with");
+        var entry = new JsonObject { ["replace"] = rule.Replace, ["with"] = rule.With };
+        if (rule.IgnoreCase)
+        {
+            entry["ignore_case"] = true;
+        }
+
+        return entry;
+    }
+
+    private static JsonObject IncludeJson(FunctionInclude include)
+    {
+        ArgumentNullException.ThrowIfNull(include);
+        ArgumentNullException.ThrowIfNull(include.Url, "url");
+        ArgumentNullException.ThrowIfNull(include.Functions, "functions");
+        if (include.Functions.Count == 0 || include.Functions.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Name at least one function to include, none of them empty.", nameof(include));
+        }
+
+        var json = new JsonObject { ["url"] = include.Url.ToString(), ["functions"] = new JsonArray([.. include.Functions.Select(f => (JsonNode)JsonValue.Create(f))]) };
+        if (include.MetaData is not null)
+        {
+            json["meta_data"] = include.MetaData.DeepClone();
+        }
+
+        return json;
     }
 }

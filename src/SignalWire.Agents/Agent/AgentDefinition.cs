@@ -36,6 +36,7 @@ internal sealed class AgentDefinition
     public JsonObject AnswerConfig = [];
     public (string Format, bool Stereo)? RecordCall;
     public Func<PostPromptSummary, CancellationToken, ValueTask>? SummaryHandler;
+    public System.Collections.Immutable.ImmutableArray<Func<ToolCallContext, CancellationToken, ValueTask>> CallEndHandlers = [];
     public List<KeyValuePair<string, string>> SwaigQuery = [];
     public Uri? PostPromptUrl;
     public Uri? WebHookUrl;

@@ -23,14 +23,36 @@ public sealed record LlmParams
     /// <summary>0–4096.</summary>
     public int? MaxTokens { get; init; }
 
+    /// <summary>
+    /// Further keys merged into the prompt object as given (for platform parameters this type does not name yet,
+    /// such as <c>barge_confidence</c>). The official SWML schema lists only the named ones, so a document with
+    /// extra keys does not pass <c>ValidateSwml</c>. A key that a property above names, or <c>text</c>,
+    /// <c>pom</c> or <c>contexts</c>, is refused.
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonNode?>? AdditionalParameters { get; init; }
+
+    private static readonly string[] OwnKeys = ["max_tokens", "temperature", "top_p", "confidence", "presence_penalty", "frequency_penalty", "text", "pom", "contexts"];
+
     internal void CopyTo(JsonObject target)
     {
+        foreach (var (key, value) in AdditionalParameters ?? new Dictionary<string, JsonNode?>())
+        {
+            if (string.IsNullOrWhiteSpace(key) || OwnKeys.Contains(key, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"'{key}' cannot be an additional LLM parameter: it is empty or set by its own property or by the prompt.");
+            }
+        }
+
         Set(target, "max_tokens", MaxTokens, 0, 4096);
         Set(target, "temperature", Temperature, 0, 1.5);
         Set(target, "top_p", TopP, 0, 1);
         Set(target, "confidence", Confidence, 0, 1);
         Set(target, "presence_penalty", PresencePenalty, -2, 2);
         Set(target, "frequency_penalty", FrequencyPenalty, -2, 2);
+        foreach (var (key, value) in AdditionalParameters ?? new Dictionary<string, JsonNode?>())
+        {
+            target[key] = value?.DeepClone();
+        }
     }
 
     private static void Set(JsonObject target, string key, double? value, double min, double max)

@@ -72,11 +72,24 @@ public sealed class DataMap
     }
 
     /// <summary>Answers with <paramref name="output"/> when <paramref name="testValue"/> (a template such as <c>${args.type}</c>) matches <paramref name="pattern"/>.</summary>
-    public DataMap Expression(string testValue, string pattern, FunctionResult output)
+    public DataMap Expression(string testValue, string pattern, FunctionResult output) => Expression(testValue, pattern, output, noMatchOutput: null);
+
+    /// <summary>
+    /// As <see cref="Expression(string, string, FunctionResult)"/>, with <paramref name="noMatchOutput"/> returned when
+    /// the pattern does not match (<c>nomatch-output</c>, a key the platform reads but the official SWML schema does
+    /// not list, so such a document does not pass <c>ValidateSwml</c>).
+    /// </summary>
+    public DataMap Expression(string testValue, string pattern, FunctionResult output, FunctionResult? noMatchOutput)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(testValue);
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
-        _expressions.Add((JsonNode)new JsonObject { ["string"] = testValue, ["pattern"] = pattern, ["output"] = OutputOf(output) });
+        var expression = new JsonObject { ["string"] = testValue, ["pattern"] = pattern, ["output"] = OutputOf(output) };
+        if (noMatchOutput is not null)
+        {
+            expression["nomatch-output"] = OutputOf(noMatchOutput);
+        }
+
+        _expressions.Add((JsonNode)expression);
         return this;
     }
 

@@ -19,7 +19,7 @@ public sealed partial class AgentPipeline
     public const string EmergencyResponse = "This service is temporarily unavailable.";
 
     /// <summary>
-    /// Runs a tool call through every gate in order: function name (400), known function (404), not a DataMap
+    /// Runs a tool call through every gate in order: function name (400), known function (404), not a DataMap or an external tool
     /// tool (400), secure token and single use (403), then — answering the AI with HTTP 200 — the emergency
     /// switch, the per-caller limit, argument validation, confirmation, and the handler. Tool calls that get
     /// past the token are audited with their (redacted) arguments and counted with their duration.
@@ -48,6 +48,11 @@ public sealed partial class AgentPipeline
         if (tool.DataMap is not null)
         {
             return ToolOutcome.Refused(ToolOutcomeKind.RunsOnPlatform, 400, "Function runs on the SignalWire platform");
+        }
+
+        if (tool.ExternalUrl is not null)
+        {
+            return ToolOutcome.Refused(ToolOutcomeKind.RunsElsewhere, 400, "Function runs at its own web_hook_url");
         }
 
         if (tool.Secure && !await CheckTokenAsync(tool.Name, invocation.Token, request.CallId, invocation.Client, oneTime: true, cancellationToken).ConfigureAwait(false))

@@ -57,6 +57,10 @@ public sealed partial class AgentPipeline : IAsyncDisposable
         _limits = new AgentRateLimits(services.RateLimits ?? new InMemoryRateLimitStore(_time), _settings);
         _nonces = services.Nonces ?? new InMemoryNonceStore(_time);
         _callStarts = new RecentKeyTable(CallStartCapacity);
+        if (agent.CallEndWithoutConversation)
+        {
+            PipelineLog.CallEndWithoutConversation(_logger, agent.Name);
+        }
     }
 
     /// <summary>

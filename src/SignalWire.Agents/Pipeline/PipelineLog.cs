@@ -16,4 +16,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(1021, LogLevel.Error, "The debug event handler failed for event {EventType} of call {CallId}")]
     public static partial void DebugEventFailed(ILogger logger, Exception exception, string eventType, string? callId);
+
+    [LoggerMessage(1022, LogLevel.Warning, "Agent {Agent}: call-end handlers are registered but swaig_post_conversation is off, so they will receive no conversation")]
+    public static partial void CallEndWithoutConversation(ILogger logger, string agent);
 }

@@ -36,4 +36,7 @@ public enum ToolOutcomeKind
 
     /// <summary>The handler threw; the AI gets a generic apology and the exception is logged once (200).</summary>
     HandlerFailed,
+
+    /// <summary>A tool served by another service at its own <c>web_hook_url</c> (400).</summary>
+    RunsElsewhere,
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace SignalWire.Agents.Prompt;
 
 /// <summary>An ordered list of prompt sections, rendered as <c>ai.prompt.pom</c>.</summary>
-public sealed class PromptObjectModel
+public sealed partial class PromptObjectModel
 {
     private readonly List<PromptSection> _sections = [];
 

@@ -66,20 +66,26 @@ public sealed partial class FunctionResult
     public FunctionResult AddDynamicHints(params string[] hints)
     {
         ArgumentNullException.ThrowIfNull(hints);
-        return AddAction("add_dynamic_hints", new JsonArray([.. hints.Select(h => (JsonNode)JsonValue.Create(Required(h)))]));
+        return AddDynamicHints(hints.Select(DynamicHint.Word));
+    }
+
+    /// <summary>Adds plain and rewrite hints in one action: <c>{"add_dynamic_hints": ["Acme", {"pattern", "replace", "ignore_case"?}]}</c>.</summary>
+    public FunctionResult AddDynamicHints(IEnumerable<DynamicHint> hints)
+    {
+        ArgumentNullException.ThrowIfNull(hints);
+        var list = new JsonArray();
+        foreach (var hint in hints)
+        {
+            ArgumentNullException.ThrowIfNull(hint, nameof(hints));
+            list.Add(hint.ToJson());
+        }
+
+        return list.Count == 0 ? throw new ArgumentException("Give at least one hint.", nameof(hints)) : AddAction("add_dynamic_hints", list);
     }
 
     /// <summary>Adds a pattern hint: <c>{"pattern", "replace", "ignore_case"?}</c>.</summary>
-    public FunctionResult AddDynamicPatternHint(string pattern, string replace, bool ignoreCase = false)
-    {
-        var hint = new JsonObject { ["pattern"] = Required(pattern), ["replace"] = replace ?? throw new ArgumentNullException(nameof(replace)) };
-        if (ignoreCase)
-        {
-            hint["ignore_case"] = true;
-        }
-
-        return AddAction("add_dynamic_hints", new JsonArray(hint));
-    }
+    public FunctionResult AddDynamicPatternHint(string pattern, string replace, bool ignoreCase = false) =>
+        AddDynamicHints([DynamicHint.Rewrite(pattern, replace, ignoreCase)]);
 
     /// <summary>Clears the dynamic hints: <c>{"clear_dynamic_hints": {}}</c>.</summary>
     public FunctionResult ClearDynamicHints() => AddAction("clear_dynamic_hints", new JsonObject());

@@ -92,7 +92,11 @@ public static class AgentDocumentRenderer
                 writer.WritePropertyName("parameters"u8);
                 writer.WriteRawValue(tool.WireParametersUtf8.Span, skipInputValidation: true);
                 tool.WireBeforeUrl.WriteTo(writer);
-                if (tool.Secure)
+                if (tool.ExternalUrl is { } external)
+                {
+                    writer.WriteString("web_hook_url"u8, external);
+                }
+                else if (tool.Secure)
                 {
                     WriteUrl(writer, "web_hook_url"u8, webhookBase, "/swaig/", parts.SwaigQuery, tokens, tool.Name, boundCallId);
                 }

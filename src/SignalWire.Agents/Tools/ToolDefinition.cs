@@ -19,6 +19,21 @@ public sealed class ToolDefinition
             throw new ArgumentException($"Tool '{name}': a rate limit needs at least one permit and a positive window.", nameof(options));
         }
 
+        if (options.WebHookUrl is { } external)
+        {
+            if (!external.IsAbsoluteUri || (external.Scheme != Uri.UriSchemeHttps && external.Scheme != Uri.UriSchemeHttp))
+            {
+                throw new ArgumentException($"Tool '{name}': WebHookUrl must be an absolute http or https URL.", nameof(options));
+            }
+
+            if (options.Secure)
+            {
+                throw new ArgumentException($"Tool '{name}' cannot be secure and run at an external WebHookUrl: its token could only be checked here.", nameof(options));
+            }
+
+            ExternalUrl = external.ToString();
+        }
+
         var wire = ToolSchema.ToWire(parameters);
         var validation = parameters;
         if (options.RequiresConfirmation)
@@ -51,6 +66,9 @@ public sealed class ToolDefinition
 
     /// <summary>The function name.</summary>
     public string Name { get; }
+
+    /// <summary>Where the tool runs when another service serves it (<see cref="ToolOptions.WebHookUrl"/>); <see langword="null"/> when it runs here.</summary>
+    public string? ExternalUrl { get; }
 
     /// <summary>What the tool does, for the AI.</summary>
     public string Description { get; }

@@ -52,4 +52,11 @@ public sealed class ToolOptions
 
     /// <summary>Wait for fillers to finish before returning (<c>wait_for_fillers</c>).</summary>
     public bool? WaitForFillers { get; init; }
+
+    /// <summary>
+    /// The tool runs on another service at this absolute URL (rendered as its <c>web_hook_url</c>); this agent
+    /// then refuses calls to it. It cannot be <see cref="Secure"/>: a token can only be checked where it was
+    /// minted, so a secure tool runs here.
+    /// </summary>
+    public Uri? WebHookUrl { get; init; }
 }
