@@ -80,8 +80,10 @@ public partial class AgentBase
     }
 
     /// <summary>
-    /// Sets the phrases said while the internal function <paramref name="function"/> runs, in one language
-    /// (the SWML schema allows one language per function).
+    /// Sets the phrases said while the internal function <paramref name="function"/> runs in
+    /// <paramref name="languageCode"/>; other languages set for the function are kept
+    /// (<c>{"next_step": {"en-US": [...], "es-ES": [...]}}</c>, as the platform and the reference SDKs use).
+    /// The official SWML schema allows one language per function, so a document with two does not pass <c>ValidateSwml</c>.
     /// </summary>
     public AgentBase SetInternalFillers(string function, string languageCode, params string[] phrases)
     {
@@ -91,7 +93,17 @@ public partial class AgentBase
         }
 
         var fillers = SwaigVocabulary.FillerSet(languageCode, phrases);
-        return Mutate(() => _state.InternalFillers[function] = fillers);
+        return Mutate(() =>
+        {
+            if (_state.InternalFillers[function] is JsonObject existing)
+            {
+                existing[languageCode] = fillers[languageCode]!.DeepClone();
+            }
+            else
+            {
+                _state.InternalFillers[function] = fillers;
+            }
+        });
     }
 
     /// <summary>Includes remote functions served at <paramref name="url"/> (<c>SWAIG.includes</c>).</summary>

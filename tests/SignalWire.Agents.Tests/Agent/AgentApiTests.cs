@@ -172,4 +172,20 @@ public sealed class AgentApiTests
         Assert.False(Ai(Render(explicitOff))["params"]!["swaig_post_conversation"]!.GetValue<bool>());
         Assert.Throws<InvalidOperationException>(() => NewAgent().DefineTool(AgentBase.CallEndFunction, "mine", null, (_, _, _) => ValueTask.FromResult(new FunctionResult())).OnCallEnd((_, _) => ValueTask.CompletedTask));
     }
+
+    [Fact]
+    public void Internal_fillers_keep_every_language_of_a_function()
+    {
+        var agent = NewAgent()
+            .SetInternalFillers("next_step", "en-US", "One moment...")
+            .SetInternalFillers("next_step", "es-ES", "Un momento...")
+            .SetInternalFillers("next_step", "en-US", "Just a second...")
+            .SetInternalFillers("check_time", "en-US", "Checking the time...");
+
+        // Two languages for one function: the platform's shape, which the official schema does not allow.
+        Assert.Equal(
+            """{"next_step":{"en-US":["Just a second..."],"es-ES":["Un momento..."]},"check_time":{"en-US":["Checking the time..."]}}""",
+            Ai(Render(agent, schema: false))["SWAIG"]!["internal_fillers"]!.ToWireJson());
+        Render(NewAgent().SetInternalFillers("next_step", "en-US", "One moment..."));
+    }
 }
