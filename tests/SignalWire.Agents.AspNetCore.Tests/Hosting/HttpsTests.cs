@@ -4,6 +4,12 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Hosting;
 
+/// <summary>
+/// HTTPS listeners, HSTS included. These run in their own collection, after the parallel ones: a TLS handshake
+/// that waits behind a saturated CPU for longer than Kestrel's handshake timeout is cut off (a broken pipe on
+/// the client), which says nothing about the agent.
+/// </summary>
+[Collection(TlsTests.Name)]
 public sealed class HttpsTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("sw-agents-tls-").FullName;
@@ -100,4 +106,37 @@ public sealed class HttpsTests : IDisposable
         options.SslEnabled = true;
         Assert.Throws<AgentConfigurationException>(() => AgentApplication.Create(new TestAgent(options)));
     }
+
+    [Fact]
+    public async Task Hsts_is_sent_over_https_and_can_be_turned_off()
+    {
+        var (certPath, keyPath, certificate) = WriteSelfSigned();
+
+        async Task<HttpResponseMessage> GetAsync(bool useHsts)
+        {
+            var options = HttpsOptions(certPath, keyPath).With(o =>
+            {
+                o.UseHsts = useHsts;
+                o.HstsMaxAge = 600;
+            });
+            await using var server = await AgentTestServer.StartAsync(new TestAgent(options));
+            using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, c, _, _) => c?.Thumbprint == certificate.Thumbprint };
+            using var client = server.CreateClient(handler: handler);
+            return await client.GetAsync("/", TestContext.Current.CancellationToken);
+        }
+
+        using var on = await GetAsync(useHsts: true);
+        using var off = await GetAsync(useHsts: false);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (on.StatusCode, off.StatusCode));
+        Assert.Equal("max-age=600; includeSubDomains", on.Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.False(off.Headers.Contains("Strict-Transport-Security"));
+    }
+}
+
+/// <summary>Tests that must not share the CPU with the parallel suite (see <see cref="HttpsTests"/>).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TlsTests
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "TLS handshakes";
 }

@@ -1,50 +1,10 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Security;
 
 /// <summary>HSTS, allowed hosts, CORS and the request timeout.</summary>
 public sealed class HardeningTests
 {
-    [Fact]
-    public async Task Hsts_is_sent_over_https_and_can_be_turned_off()
-    {
-        var dir = Directory.CreateTempSubdirectory("sw-hsts-").FullName;
-        try
-        {
-            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            using var cert = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
-            File.WriteAllText(Path.Combine(dir, "c.pem"), cert.ExportCertificatePem());
-            File.WriteAllText(Path.Combine(dir, "k.pem"), key.ExportPkcs8PrivateKeyPem());
-
-            async Task<HttpResponseMessage> GetAsync(bool useHsts)
-            {
-                var options = AgentTestServer.Options().With(o =>
-                {
-                    o.SslEnabled = true;
-                    o.SslCertificatePath = Path.Combine(dir, "c.pem");
-                    o.SslKeyPath = Path.Combine(dir, "k.pem");
-                    o.UseHsts = useHsts;
-                    o.HstsMaxAge = 600;
-                });
-                await using var server = await AgentTestServer.StartAsync(new TestAgent(options));
-                using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, c, _, _) => c?.Thumbprint == cert.Thumbprint };
-                using var client = server.CreateClient(handler: handler);
-                return await client.GetAsync("/", TestContext.Current.CancellationToken);
-            }
-
-            using var on = await GetAsync(useHsts: true);
-            using var off = await GetAsync(useHsts: false);
-            Assert.Equal("max-age=600; includeSubDomains", on.Headers.GetValues("Strict-Transport-Security").Single());
-            Assert.False(off.Headers.Contains("Strict-Transport-Security"));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
-
     [Fact]
     public async Task Hsts_is_never_sent_over_plain_http()
     {

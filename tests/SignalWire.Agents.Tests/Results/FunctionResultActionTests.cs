@@ -69,24 +69,26 @@ public sealed class FunctionResultActionTests
     };
 
     [Fact]
-    public void Swml_carried_by_actions_validates_against_the_schema()
+    public void Swml_carried_by_actions_is_exact_and_validates_against_the_schema()
     {
-        var results = new[]
+        var cases = new (FunctionResult Result, string Swml)[]
         {
-            new FunctionResult().Connect("+15551234567"),
-            new FunctionResult().SwmlTransfer("https://example.com/next", "Welcome back"),
-            new FunctionResult().SwmlUserEvent(new JsonObject { ["type"] = "x" }),
-            new FunctionResult().SendSms("+15551110000", "+15552220000", "hi"),
-            new FunctionResult().RecordCall("r1", stereo: true, format: "mp3"),
-            new FunctionResult().StopRecordCall("r1"),
-            new FunctionResult().JoinRoom("room"),
-            new FunctionResult().SipRefer("sip:a@example.com"),
-            new FunctionResult().Tap("wss://example.com/tap", "t1", "speak", "PCMA", 40),
-            new FunctionResult().StopTap(),
+            (new FunctionResult().Connect("+15551234567"), """{"sections":{"main":[{"connect":{"to":"+15551234567"}}]},"version":"1.0.0"}"""),
+            (new FunctionResult().SwmlTransfer("https://example.com/next", "Welcome back"), """{"version":"1.0.0","sections":{"main":[{"set":{"ai_response":"Welcome back"}},{"transfer":{"dest":"https://example.com/next"}}]}}"""),
+            (new FunctionResult().SwmlUserEvent(new JsonObject { ["type"] = "x" }), """{"sections":{"main":[{"user_event":{"event":{"type":"x"}}}]},"version":"1.0.0"}"""),
+            (new FunctionResult().SendSms("+15551110000", "+15552220000", "hi"), """{"version":"1.0.0","sections":{"main":[{"send_sms":{"to_number":"+15551110000","from_number":"+15552220000","body":"hi"}}]}}"""),
+            (new FunctionResult().RecordCall("r1", stereo: true, format: "mp3"), """{"version":"1.0.0","sections":{"main":[{"record_call":{"stereo":true,"format":"mp3","direction":"both","beep":false,"input_sensitivity":44,"control_id":"r1"}}]}}"""),
+            (new FunctionResult().StopRecordCall("r1"), """{"version":"1.0.0","sections":{"main":[{"stop_record_call":{"control_id":"r1"}}]}}"""),
+            (new FunctionResult().JoinRoom("room"), """{"version":"1.0.0","sections":{"main":[{"join_room":{"name":"room"}}]}}"""),
+            (new FunctionResult().SipRefer("sip:a@example.com"), """{"version":"1.0.0","sections":{"main":[{"sip_refer":{"to_uri":"sip:a@example.com"}}]}}"""),
+            (new FunctionResult().Tap("wss://example.com/tap", "t1", "speak", "PCMA", 40), """{"version":"1.0.0","sections":{"main":[{"tap":{"uri":"wss://example.com/tap","control_id":"t1","direction":"speak","codec":"PCMA","rtp_ptime":40}}]}}"""),
+            (new FunctionResult().StopTap(), """{"version":"1.0.0","sections":{"main":[{"stop_tap":{}}]}}"""),
         };
-        foreach (var result in results)
+
+        foreach (var (result, swml) in cases)
         {
-            SwmlSchema.AssertValid(result.Actions[0]["SWML"]!.ToWireJson());
+            Assert.Equal(swml, result.Actions[0]["SWML"]!.ToWireJson());
+            SwmlSchema.AssertValid(swml);
         }
     }
 

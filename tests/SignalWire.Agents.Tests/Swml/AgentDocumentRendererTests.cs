@@ -132,11 +132,22 @@ public sealed class AgentDocumentRendererTests
     }
 
     [Fact]
-    public void Typed_tool_schema_validates_in_a_document()
+    public void Typed_tool_schema_renders_exactly_and_validates_in_a_document()
     {
         var agent = NewAgent();
         agent.DefineTool<Tools.ToolSchemaTests.BookingArgs>("book", "Book", (_, _, _) => ValueTask.FromResult(new FunctionResult()), secure: true);
-        SwmlSchema.AssertValid(AgentDocumentRenderer.RenderToString(agent, Base, "c"));
+
+        var json = AgentDocumentRenderer.RenderToString(agent, Base, "c");
+
+        SwmlSchema.AssertValid(json);
+        var function = JsonNode.Parse(json)!["sections"]!["main"]![1]!["ai"]!["SWAIG"]!["functions"]![0]!.AsObject();
+        var url = function["web_hook_url"]!.GetValue<string>();
+        Assert.StartsWith(Base + "/swaig/?__token=", url, StringComparison.Ordinal);
+        Assert.Equal(TokenCheck.Valid, agent.Settings.Tokens.Check(TokenOf(url), "book", "c"));
+        function.Remove("web_hook_url");
+        Assert.Equal(
+            """{"function":"book","description":"Book","parameters":{"type":"object","properties":{"guests":{"type":"integer","description":"How many guests"},"name":{"type":"string","description":"Guest name"},"tier":{"type":"string","enum":["basic","gold_plus"]},"requests":{"type":"array","items":{"type":"string"}},"address":{"type":"object","properties":{"street":{"type":"string","description":"Street and number"},"unit":{"type":"string","nullable":true}},"required":["street","unit"]},"budget":{"type":"number","nullable":true},"vip":{"type":"boolean","default":false}},"required":["guests","name","tier","requests","address"]}}""",
+            function.ToWireJson());
     }
 
     private static string TokenOf(string url) => HttpUtility.ParseQueryString(new Uri(url).Query)["__token"]!;
