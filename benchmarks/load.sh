@@ -29,9 +29,9 @@ export SWML_BASIC_AUTH_USER=signalwire
 export SWML_BASIC_AUTH_PASSWORD=load-test-password-0123456789abcdef
 export SIGNALWIRE_SWAIG_SECRET=load-test-secret
 export AUTH=$(printf '%s:%s' "$SWML_BASIC_AUTH_USER" "$SWML_BASIC_AUTH_PASSWORD" | base64 -w0)
-# The logging a user gets by default (framework categories at Warning, the agent's own and the audit
-# trail at Information on the console), plus the audit trail's JSON-lines file.
-export SWML_AUDIT_LOG_PATH="$work/audit.jsonl"
+# The logging a user gets by default: framework categories at Warning, the agent's own at Information on the
+# console, and the audit trail as JSON lines on standard output (its own batched sink). Nothing is set here.
+unset SWML_AUDIT_LOG_PATH
 
 now_ms() { date +%s%3N; }
 
@@ -100,7 +100,7 @@ printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWML fetch (POST /)" "$s_rps" "$s_p5
 printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWAIG regular (get_balance)" "$r_rps" "$r_p50" "$r_p99" "$r_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$r_rps")"
 printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWAIG secure (transfer)" "$c_rps" "$c_p50" "$c_p99" "$c_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$c_rps")"
 echo "first request served: bare ${baseline_first} ms, agent ${agent_first} ms after process start"
-echo "audit lines written: $(wc -l <"$SWML_AUDIT_LOG_PATH")"
+echo "audit lines written (agent standard output): $(grep -c '^{"timestamp"' "$work/agent.log")"
 
 if [ "$soak" -gt 0 ]; then
   echo

@@ -45,6 +45,8 @@ public sealed class AgentTestServer : IAsyncDisposable
         BasicAuthUser = TestCredentials.User,
         BasicAuthPassword = TestCredentials.Password,
         SwaigSecret = TestCredentials.SwaigSecret,
+        // Tests read the audit trail from the logger; standard output stays readable.
+        AuditLogPath = AgentSettings.NoAuditSink,
     };
 
     /// <summary>Starts <paramref name="agent"/> (whose options must bind 127.0.0.1, port 0).</summary>

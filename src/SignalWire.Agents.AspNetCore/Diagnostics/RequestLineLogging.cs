@@ -18,6 +18,9 @@ internal sealed class RequestLineLogging : IPostConfigureOptions<LoggerFilterOpt
     /// <summary>The framework categories that default to Warning (per-request lines at Information otherwise).</summary>
     public const string FrameworkCategory = "Microsoft.AspNetCore";
 
+    /// <summary>The console logger's provider alias.</summary>
+    public const string ConsoleProvider = "Console";
+
     /// <summary>The category of the request-start and request-finished lines.</summary>
     public const string HostingCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
@@ -37,6 +40,11 @@ internal sealed class RequestLineLogging : IPostConfigureOptions<LoggerFilterOpt
         // Production defaults, as the ASP.NET Core templates set them: the framework's own categories at
         // Warning. Inserted first, so any rule from configuration or code for the same category wins.
         options.Rules.Insert(0, new LoggerFilterRule(null, FrameworkCategory, LogLevel.Warning, null));
+
+        // The audit trail reaches standard output through its own batched JSON-lines sink (AgentOptions.AuditLogPath),
+        // not line by line through the console logger, whose write per message would cost the hot path far more.
+        // Other providers still get the category; configuration can turn the console's copy back on.
+        options.Rules.Insert(0, new LoggerFilterRule(ConsoleProvider, Auditing.AuditEvents.Category, LogLevel.None, null));
 
         // A provider-specific rule beats a general one, so every provider named by a rule gets its own.
         var providers = options.Rules.Select(r => r.ProviderName).Where(p => p is not null).Distinct(StringComparer.Ordinal).ToList();

@@ -156,6 +156,12 @@ internal static class HardeningAudit
 
     private static AuditFinding AuditLog(AgentSettings settings)
     {
+        if (settings.AuditToStandardOutput)
+        {
+            return Warn("audit-log", "Audit events go to standard output as JSON lines: as durable as whatever collects it.",
+                $"Make sure your platform ships standard output to a log store, or set {Env.AuditLogPath} to a file on persistent storage.");
+        }
+
         if (settings.AuditLogPath is not { Length: > 0 } path)
         {
             return Warn("audit-log", "Audit events go only to the application log (category SignalWire.Agents.Audit), which is easy to lose or rotate away.",

@@ -25,7 +25,9 @@ internal sealed class AgentAudit : IAsyncDisposable
         _logger = loggers.CreateLogger(AuditEvents.Category);
         _time = time;
         Redactor = new ArgumentRedactor(settings.SensitiveKeys);
-        _file = settings.AuditLogPath is { } path ? AuditFileSink.Acquire(path) : null;
+        _file = settings.AuditToStandardOutput ? AuditFileSink.AcquireStandardOutput()
+            : settings.AuditLogPath is { } path ? AuditFileSink.Acquire(path)
+            : null;
     }
 
     public ArgumentRedactor Redactor { get; }

@@ -7,9 +7,10 @@ using SignalWire.Agents.Json;
 namespace SignalWire.Agents.Auditing;
 
 /// <summary>
-/// Appends audit events to a file as JSON lines, one object per line with a UTC <c>timestamp</c>. Writers
-/// never block on disk: lines go through a channel to one background writer per file, shared by every
-/// agent in the process that names the same path. Disposal drains the queue.
+/// Appends audit events as JSON lines, one object per line with a UTC <c>timestamp</c>, to a file or to
+/// standard output. Writers never block on I/O: lines go through a channel to one background writer per
+/// destination, shared by every agent in the process that names it, which writes them in batches (one system
+/// call per batch, whole lines only). Disposal drains the queue.
 /// </summary>
 internal sealed class AuditFileSink : IAsyncDisposable
 {
@@ -23,31 +24,38 @@ internal sealed class AuditFileSink : IAsyncDisposable
     private static Utf8JsonWriter? t_writer;
 
     private readonly Channel<byte[]> _lines = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly FileStream _file;
+    private readonly Stream _file;
     private readonly Task _writer;
     private readonly string _path;
     private int _references;
 
-    private AuditFileSink(string path)
+    private AuditFileSink(string key, Stream destination)
     {
-        _path = path;
-        var directory = Path.GetDirectoryName(path);
+        _path = key;
+        _file = destination;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Opens (or shares) the sink for <paramref name="path"/>.</summary>
+    public static AuditFileSink Acquire(string path) => Acquire(Path.GetFullPath(path), static full =>
+    {
+        var directory = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(directory))
         {
             Directory.CreateDirectory(directory);
         }
 
-        _file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0, FileOptions.Asynchronous);
-        _writer = Task.Run(WriteLoopAsync);
-    }
+        return new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0, FileOptions.Asynchronous);
+    });
 
-    /// <summary>Opens (or shares) the sink for <paramref name="path"/>.</summary>
-    public static AuditFileSink Acquire(string path)
+    /// <summary>Opens (or shares) the sink for standard output (a stream of its own, so closing it leaves the console open).</summary>
+    public static AuditFileSink AcquireStandardOutput() => Acquire(AgentSettings.StandardOutput, static _ => Console.OpenStandardOutput());
+
+    private static AuditFileSink Acquire(string key, Func<string, Stream> open)
     {
-        var full = Path.GetFullPath(path);
         lock (OpenGate)
         {
-            var sink = Open.GetOrAdd(full, static p => new AuditFileSink(p));
+            var sink = Open.GetOrAdd(key, k => new AuditFileSink(k, open(k)));
             sink._references++;
             return sink;
         }

@@ -99,7 +99,11 @@ public sealed class AgentOptions
     /// <summary>Accept each secure-tool token once (replay protection); default <c>SWML_ONE_TIME_TOKENS</c>, else off.</summary>
     public bool? OneTimeTokens { get; set; }
 
-    /// <summary>Also write audit events as JSON lines to this file; default <c>SWML_AUDIT_LOG_PATH</c>.</summary>
+    /// <summary>
+    /// Where the audit trail is written as JSON lines (batched, off the request path): a file path,
+    /// <c>-</c> for standard output, or <c>none</c> (the events then reach only the logger, category
+    /// <c>SignalWire.Agents.Audit</c>). Default <c>SWML_AUDIT_LOG_PATH</c>, else standard output.
+    /// </summary>
     public string? AuditLogPath { get; set; }
 
     /// <summary>Argument names redacted from the audit log in addition to the defaults (password, pin, ssn, card numbers, tokens, ...).</summary>

@@ -85,8 +85,17 @@ public sealed class AgentSettings
     /// <summary>Whether secure-tool tokens are accepted only once.</summary>
     public required bool OneTimeTokens { get; init; }
 
-    /// <summary>JSON-lines audit file, or <see langword="null"/>.</summary>
+    /// <summary>JSON-lines audit file, or <see langword="null"/> (standard output, or no audit sink).</summary>
     public string? AuditLogPath { get; init; }
+
+    /// <summary>Whether the audit trail's JSON lines go to standard output (the default).</summary>
+    public bool AuditToStandardOutput { get; init; }
+
+    /// <summary>The <see cref="AgentOptions.AuditLogPath"/> value meaning standard output.</summary>
+    public const string StandardOutput = "-";
+
+    /// <summary>The <see cref="AgentOptions.AuditLogPath"/> value meaning no audit sink (the logger only).</summary>
+    public const string NoAuditSink = "none";
 
     /// <summary>Extra argument names to redact.</summary>
     public required IReadOnlyCollection<string> SensitiveKeys { get; init; }
@@ -187,6 +196,7 @@ public sealed class AgentSettings
                 $"A signing key is set ({EnvironmentVariables.SigningKey}), so the public URL the platform signs must be known: set {EnvironmentVariables.ProxyUrlBase} (https://agent.example.com) or {EnvironmentVariables.AllowedHosts} (agent.example.com).");
         }
 
+        var audit = (string.IsNullOrWhiteSpace(options.AuditLogPath) ? null : options.AuditLogPath.Trim()) ?? Env(EnvironmentVariables.AuditLogPath) ?? StandardOutput;
         var trustedProxies = ResolveProxies(options.TrustedProxies ?? SplitList(Env(EnvironmentVariables.TrustedProxies)));
         return new AgentSettings
         {
@@ -216,7 +226,8 @@ public sealed class AgentSettings
             AuthFailureLimit = options.AuthFailureLimit ?? ParseInt(Env(EnvironmentVariables.AuthFailureLimit), EnvironmentVariables.AuthFailureLimit, 1, 1_000_000) ?? DefaultAuthFailureLimit,
             RateLimitPerMinute = options.RateLimitPerMinute ?? ParseInt(Env(EnvironmentVariables.RateLimit), EnvironmentVariables.RateLimit, 1, 10_000_000),
             OneTimeTokens = options.OneTimeTokens ?? ParseBool(Env(EnvironmentVariables.OneTimeTokens), EnvironmentVariables.OneTimeTokens) ?? false,
-            AuditLogPath = options.AuditLogPath ?? Env(EnvironmentVariables.AuditLogPath),
+            AuditLogPath = audit is StandardOutput || string.Equals(audit, NoAuditSink, StringComparison.OrdinalIgnoreCase) ? null : audit,
+            AuditToStandardOutput = audit == StandardOutput,
             SensitiveKeys = options.SensitiveKeys ?? [],
             RequestTimeout = options.RequestTimeout
                 ?? (ParseInt(Env(EnvironmentVariables.RequestTimeout), EnvironmentVariables.RequestTimeout, 1, 3600) is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(30)),

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -67,6 +68,7 @@ public sealed partial class StartupTests
                 ["SWML_BASIC_AUTH_PASSWORD"] = null,
                 ["SWML_PROXY_URL_BASE"] = null,
                 ["SWML_SSL_ENABLED"] = null,
+                ["SWML_AUDIT_LOG_PATH"] = null,
             },
         };
         using var process = Process.Start(start)!;
@@ -96,6 +98,25 @@ public sealed partial class StartupTests
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
             Assert.Equal(HttpStatusCode.OK, swml.StatusCode);
             Assert.Contains("transfer_funds", await swml.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+            // By default the audit trail is JSON lines on standard output, written by its own batched sink; the
+            // console logger does not repeat it.
+            using var fetch = await client.PostAsync("/", new StringContent("""{"call":{"call_id":"proc-call-1","from":"+15550001111"}}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, fetch.StatusCode);
+            var events = new Dictionary<string, JsonObject>();
+            while (events.Count < 2 && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                lines.Add(line);
+                if (line.StartsWith('{') && JsonNode.Parse(line) is JsonObject json && json["event"]?.GetValue<string>() is "auth_failed" or "call_start")
+                {
+                    events[json["event"]!.GetValue<string>()] = json;
+                }
+            }
+
+            Assert.Equal("proc-call-1", events["call_start"]["call_id"]!.GetValue<string>());
+            Assert.Equal("+15550001111", events["call_start"]["from"]!.GetValue<string>());
+            Assert.Equal("GET", events["auth_failed"]["method"]!.GetValue<string>());
+            Assert.DoesNotContain(lines, l => l.Contains("SignalWire.Agents.Audit", StringComparison.Ordinal));
         }
         finally
         {
