@@ -38,7 +38,7 @@ internal sealed class AgentAudit : IAsyncDisposable
         _file?.Write(_time.GetUtcNow(), AuditEvents.CallStart, [("agent", _agent), ("call_id", callId), ("from", caller), ("to", called)]);
     }
 
-    /// <summary>Records a tool call; the arguments are redacted only when some sink will record them.</summary>
+    /// <summary>Records a tool call; the arguments are redacted only when some sink will record them (for the JSON line, while it is written).</summary>
     public void FunctionCall(string function, string? callId, string? caller, JsonObject args, IReadOnlySet<string> sensitive, string outcome, double durationMs)
     {
         var logEnabled = _logger.IsEnabled(LogLevel.Information);
@@ -47,14 +47,13 @@ internal sealed class AgentAudit : IAsyncDisposable
             return;
         }
 
-        var redacted = Redactor.Redact(args, sensitive)!;
         if (logEnabled)
         {
-            AuditLog.FunctionCall(_logger, _agent, function, LogText.Safe(callId), LogText.Safe(caller), outcome, Math.Round(durationMs, 3), SwmlJson.ToJson(redacted));
+            AuditLog.FunctionCall(_logger, _agent, function, LogText.Safe(callId), LogText.Safe(caller), outcome, Math.Round(durationMs, 3), SwmlJson.ToJson(Redactor.Redact(args, sensitive)));
         }
 
         _file?.Write(_time.GetUtcNow(), AuditEvents.FunctionCall,
-            [("agent", _agent), ("function", function), ("call_id", callId), ("caller", caller), ("outcome", outcome), ("duration_ms", durationMs), ("args", redacted)]);
+            [("agent", _agent), ("function", function), ("call_id", callId), ("caller", caller), ("outcome", outcome), ("duration_ms", durationMs), ("args", new RedactedArguments(Redactor, args, sensitive))]);
     }
 
     public void AuthFailed(IPAddress? ip, string method, string path)

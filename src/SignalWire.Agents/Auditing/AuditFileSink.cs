@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Threading.Channels;
 using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.Auditing;
@@ -23,7 +22,12 @@ internal sealed class AuditFileSink : IAsyncDisposable
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    private readonly Channel<byte[]> _lines = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    // Lines wait in a lock-free queue; the writer is woken only when it has gone idle, so request threads
+    // never contend on a lock to queue a line (a channel's writer takes one per item).
+    private readonly ConcurrentQueue<byte[]> _lines = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private int _idle;
+    private volatile bool _closing;
     private readonly Stream _file;
     private readonly Task _writer;
     private readonly string _path;
@@ -94,6 +98,10 @@ internal sealed class AuditFileSink : IAsyncDisposable
                     writer.WritePropertyName(name);
                     node.WriteTo(writer);
                     break;
+                case RedactedArguments arguments:
+                    writer.WritePropertyName(name);
+                    arguments.WriteTo(writer);
+                    break;
                 default:
                     writer.WriteString(name, value.ToString());
                     break;
@@ -103,7 +111,11 @@ internal sealed class AuditFileSink : IAsyncDisposable
         writer.WriteEndObject();
         writer.Flush();
         buffer.Write("\n"u8);
-        _lines.Writer.TryWrite(buffer.WrittenSpan.ToArray());
+        _lines.Enqueue(buffer.WrittenSpan.ToArray());
+        if (Interlocked.Exchange(ref _idle, 0) == 1)
+        {
+            _wake.Release();
+        }
         if (buffer.Capacity > 64 * 1024)
         {
             // An unusually large event (big arguments) does not pin its buffer to the thread.
@@ -125,9 +137,11 @@ internal sealed class AuditFileSink : IAsyncDisposable
             Open.TryRemove(_path, out _);
         }
 
-        _lines.Writer.TryComplete();
+        _closing = true;
+        _wake.Release();
         await _writer.ConfigureAwait(false);
         await _file.DisposeAsync().ConfigureAwait(false);
+        _wake.Dispose();
     }
 
     private async Task WriteLoopAsync()
@@ -136,11 +150,10 @@ internal sealed class AuditFileSink : IAsyncDisposable
         // the request rate, so the queue (and memory) stays small. A batch always holds whole lines.
         const int BatchSize = 64 * 1024;
         var batch = new byte[BatchSize];
-        var reader = _lines.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
             var used = 0;
-            while (reader.TryRead(out var line))
+            while (_lines.TryDequeue(out var line))
             {
                 if (used + line.Length > BatchSize && used > 0)
                 {
@@ -161,9 +174,22 @@ internal sealed class AuditFileSink : IAsyncDisposable
             if (used > 0)
             {
                 await _file.WriteAsync(batch.AsMemory(0, used)).ConfigureAwait(false);
+                await _file.FlushAsync().ConfigureAwait(false);
             }
 
-            await _file.FlushAsync().ConfigureAwait(false);
+            if (_closing && _lines.IsEmpty)
+            {
+                return;
+            }
+
+            // Idle: say so, then look once more, so a line queued just before is not left waiting for the next one.
+            Volatile.Write(ref _idle, 1);
+            if (!_lines.IsEmpty && Interlocked.Exchange(ref _idle, 0) == 1)
+            {
+                continue;
+            }
+
+            await _wake.WaitAsync().ConfigureAwait(false);
         }
     }
 }

@@ -25,11 +25,14 @@ public sealed class ArgumentRedactor
     ];
 
     private readonly FrozenSet<string> _extra;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _extraLookup;
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ExactLookup = ExactDefaults.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Creates a redactor with extra sensitive names.</summary>
     public ArgumentRedactor(IEnumerable<string>? extraKeys = null)
     {
         _extra = (extraKeys ?? []).Select(Normalize).ToFrozenSet(StringComparer.Ordinal);
+        _extraLookup = _extra.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Whether <paramref name="key"/> names sensitive data (for this redactor, plus <paramref name="toolKeys"/>).</summary>
@@ -41,8 +44,10 @@ public sealed class ArgumentRedactor
             return true;
         }
 
-        var normalized = Normalize(key);
-        if (ExactDefaults.Contains(normalized) || _extra.Contains(normalized))
+        // Normalised on the stack: keys come from the caller, and checking one allocates nothing.
+        Span<char> buffer = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
+        var normalized = Normalize(key, buffer);
+        if (ExactLookup.Contains(normalized) || _extraLookup.Contains(normalized))
         {
             return true;
         }
@@ -56,6 +61,50 @@ public sealed class ArgumentRedactor
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="node"/> with sensitive values masked straight to <paramref name="writer"/> (what
+    /// <see cref="Redact"/> would produce, without building the copy).
+    /// </summary>
+    public void WriteRedacted(System.Text.Json.Utf8JsonWriter writer, JsonNode? node, IReadOnlySet<string>? toolKeys = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        switch (node)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case JsonObject obj:
+                writer.WriteStartObject();
+                foreach (var (key, value) in obj)
+                {
+                    writer.WritePropertyName(key);
+                    if (IsSensitive(key, toolKeys))
+                    {
+                        writer.WriteStringValue(Mask);
+                    }
+                    else
+                    {
+                        WriteRedacted(writer, value, toolKeys);
+                    }
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonArray array:
+                writer.WriteStartArray();
+                foreach (var item in array)
+                {
+                    WriteRedacted(writer, item, toolKeys);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                node.WriteTo(writer);
+                break;
+        }
     }
 
     /// <summary>A copy of <paramref name="node"/> with sensitive values masked.</summary>
@@ -80,6 +129,11 @@ public sealed class ArgumentRedactor
     private static string Normalize(string key)
     {
         Span<char> buffer = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
+        return new string(Normalize(key, buffer));
+    }
+
+    private static ReadOnlySpan<char> Normalize(string key, Span<char> buffer)
+    {
         var n = 0;
         foreach (var c in key)
         {
@@ -89,6 +143,6 @@ public sealed class ArgumentRedactor
             }
         }
 
-        return new string(buffer[..n]);
+        return buffer[..n];
     }
 }

@@ -22,4 +22,35 @@ public sealed class AuditFileSinkTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task Bursts_and_pauses_lose_nothing_and_keep_lines_whole()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sink-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var sink = AuditFileSink.Acquire(path);
+            for (var burst = 0; burst < 20; burst++)
+            {
+                // The writer goes idle between bursts; each burst must wake it again.
+                await Task.WhenAll(Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+                {
+                    for (var i = 0; i < 250; i++)
+                    {
+                        sink.Write(DateTimeOffset.UtcNow, "e", [("n", $"{burst}-{t}-{i}"), ("pad", new string('x', i * 3))]);
+                    }
+                })));
+                await Task.Delay(burst % 3, TestContext.Current.CancellationToken);
+            }
+
+            await sink.DisposeAsync();
+            var lines = await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken);
+            Assert.Equal(20 * 4 * 250, lines.Length);
+            Assert.Equal(lines.Length, lines.Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!["n"]!.GetValue<string>()).Distinct().Count());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

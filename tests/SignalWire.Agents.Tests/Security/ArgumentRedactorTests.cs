@@ -35,4 +35,23 @@ public sealed class ArgumentRedactorTests
         _ = new ArgumentRedactor().Redact(args);
         Assert.Equal("p", args["password"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("""{"amount":5,"PIN":"1234","card":{"Card-Number":"4111111111111111","cvv":"123","holder":"Al"},"items":[{"account_number":"9","note":"ok"},null,3],"apiKey":"k","spin":"x"}""")]
+    [InlineData("""{"MothersMaidenName":"x","to_account":"1234567890","nested":[[{"secret_answer":"y"}]],"flag":true,"none":null}""")]
+    [InlineData("""{}""")]
+    public void Writing_redacted_gives_exactly_the_redacted_copy(string json)
+    {
+        var redactor = new ArgumentRedactor(["mothers_maiden_name"]);
+        var tool = new HashSet<string>(["to_account"], StringComparer.OrdinalIgnoreCase);
+        var args = JsonNode.Parse(json)!;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, SignalWire.Agents.Json.SwmlJson.WriterOptions))
+        {
+            redactor.WriteRedacted(writer, args, tool);
+        }
+
+        Assert.Equal(redactor.Redact(args, tool)!.ToWireJson(), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        Assert.Equal(json, args.ToWireJson());
+    }
 }
