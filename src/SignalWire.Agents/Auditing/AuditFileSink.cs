@@ -141,7 +141,8 @@ internal sealed class AuditFileSink : IAsyncDisposable
         _wake.Release();
         await _writer.ConfigureAwait(false);
         await _file.DisposeAsync().ConfigureAwait(false);
-        _wake.Dispose();
+        // _wake is left undisposed on purpose: a request still finishing may queue one last line and release it,
+        // which must not throw on the request path (a SemaphoreSlim without a wait handle holds nothing to free).
     }
 
     private async Task WriteLoopAsync()

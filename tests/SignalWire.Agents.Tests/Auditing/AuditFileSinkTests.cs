@@ -53,4 +53,33 @@ public sealed class AuditFileSinkTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task A_line_written_while_the_sink_closes_never_throws_on_the_request_path()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sink-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var sink = AuditFileSink.Acquire(path);
+            sink.Write(DateTimeOffset.UtcNow, "before", []);
+            // Let the writer flush the line and go idle, so that closing wakes an idle writer (the case where a
+            // late line would signal a writer that has already stopped).
+            for (var i = 0; i < 500 && new FileInfo(path).Length == 0; i++)
+            {
+                await Task.Delay(10, TestContext.Current.CancellationToken);
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            await sink.DisposeAsync();
+
+            var late = Record.Exception(() => sink.Write(DateTimeOffset.UtcNow, "after", []));
+
+            Assert.Null(late);
+            Assert.Single(await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken), l => l.Contains("\"event\":\"before\"", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
