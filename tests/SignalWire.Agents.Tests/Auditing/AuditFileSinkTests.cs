@@ -7,8 +7,7 @@ public sealed class AuditFileSinkTests
     [Fact]
     public async Task Lines_written_from_many_threads_all_arrive()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"sink-{Guid.NewGuid():N}.jsonl");
-        try
+        await WithTempFileAsync(async path =>
         {
             var sink = AuditFileSink.Acquire(path);
             await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => sink.Write(DateTimeOffset.UtcNow, "e", [("i", i.ToString(System.Globalization.CultureInfo.InvariantCulture))]))));
@@ -16,18 +15,13 @@ public sealed class AuditFileSinkTests
             var lines = await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken);
             Assert.Equal(200, lines.Length);
             Assert.Equal(200, lines.Distinct().Count());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        });
     }
 
     [Fact]
     public async Task Bursts_and_pauses_lose_nothing_and_keep_lines_whole()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"sink-{Guid.NewGuid():N}.jsonl");
-        try
+        await WithTempFileAsync(async path =>
         {
             var sink = AuditFileSink.Acquire(path);
             for (var burst = 0; burst < 20; burst++)
@@ -47,18 +41,13 @@ public sealed class AuditFileSinkTests
             var lines = await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken);
             Assert.Equal(20 * 4 * 250, lines.Length);
             Assert.Equal(lines.Length, lines.Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!["n"]!.GetValue<string>()).Distinct().Count());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        });
     }
 
     [Fact]
     public async Task A_line_written_while_the_sink_closes_never_throws_on_the_request_path()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"sink-{Guid.NewGuid():N}.jsonl");
-        try
+        await WithTempFileAsync(async path =>
         {
             var sink = AuditFileSink.Acquire(path);
             sink.Write(DateTimeOffset.UtcNow, "before", []);
@@ -76,6 +65,15 @@ public sealed class AuditFileSinkTests
 
             Assert.Null(late);
             Assert.Single(await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken), l => l.Contains("\"event\":\"before\"", StringComparison.Ordinal));
+        });
+    }
+
+    private static async Task WithTempFileAsync(Func<string, Task> test)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sink-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            await test(path);
         }
         finally
         {
