@@ -89,6 +89,11 @@ public static class AgentEndpointRouteBuilderExtensions
             group.MapPost("/" + AgentBase.DebugEventsRoute, handlers.DebugEventsAsync).WithDisplayName($"{agent.Name} debug_events");
         }
 
+        foreach (var mount in agent.StaticFiles)
+        {
+            group.MapMethods(mount.Route + "/{**path}", [HttpMethods.Get, HttpMethods.Head], handlers.StaticFiles(endpoints, mount)).WithDisplayName($"{agent.Name} static {mount.Route}");
+        }
+
         Log.AgentMapped(logger, agent.Name, settings.Route.Length == 0 ? "/" : settings.Route, settings.SslEnabled,
             settings.ProxyUrlBase?.ToString() ?? "(none)", settings.TrustProxyHeaders);
         if (settings.TokenSecretSource == CredentialSource.Generated && pipeline.Service is null)

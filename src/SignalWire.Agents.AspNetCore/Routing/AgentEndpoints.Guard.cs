@@ -13,7 +13,7 @@ namespace SignalWire.Agents.AspNetCore.Routing;
 /// </summary>
 internal sealed partial class AgentEndpoints
 {
-    private async Task GuardAsync(HttpContext context, string endpoint, Func<AgentEndpoints, HttpContext, Task> handler)
+    private async Task GuardAsync(HttpContext context, string endpoint, Func<AgentEndpoints, HttpContext, Task> handler, bool authenticate = true)
     {
         // From a trusted proxy, the client's address, scheme and host replace the proxy's before any check.
         _forwarded?.ApplyForwarders(context);
@@ -38,7 +38,7 @@ internal sealed partial class AgentEndpoints
         }
 
         var request = context.Request;
-        var admission = await _pipeline.AdmitAsync(request.Headers.Authorization.ToString(), context.Connection.RemoteIpAddress, request.Method, request.Path.Value ?? "/", context.RequestAborted).ConfigureAwait(false);
+        var admission = !authenticate ? default : await _pipeline.AdmitAsync(request.Headers.Authorization.ToString(), context.Connection.RemoteIpAddress, request.Method, request.Path.Value ?? "/", context.RequestAborted).ConfigureAwait(false);
         switch (admission.Decision)
         {
             case Admission.Unauthorized:

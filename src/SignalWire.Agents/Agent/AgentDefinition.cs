@@ -37,6 +37,7 @@ internal sealed class AgentDefinition
     public (string Format, bool Stereo)? RecordCall;
     public Func<PostPromptSummary, CancellationToken, ValueTask>? SummaryHandler;
     public System.Collections.Immutable.ImmutableArray<Func<ToolCallContext, CancellationToken, ValueTask>> CallEndHandlers = [];
+    public System.Collections.Immutable.ImmutableArray<StaticFileMount> StaticFiles = [];
     public List<KeyValuePair<string, string>> SwaigQuery = [];
     public Uri? PostPromptUrl;
     public Uri? WebHookUrl;
