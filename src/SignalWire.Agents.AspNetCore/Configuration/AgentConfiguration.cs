@@ -98,6 +98,9 @@ public static class AgentConfiguration
         o.Host ??= s.Host;
         o.Port ??= s.Port;
         o.SwaigSecret ??= s.SwaigSecret;
+        o.PreviousSwaigSecret ??= s.PreviousSwaigSecret;
+        o.PreviousBasicAuthPassword ??= s.PreviousBasicAuthPassword;
+        o.PreviousSigningKey ??= s.PreviousSigningKey;
         o.TokenLifetime ??= s.TokenLifetime;
         o.ProxyUrlBase ??= s.ProxyUrlBase is { Length: > 0 } url ? ParseUrl(url) : null;
         o.TrustProxyHeaders ??= s.TrustProxyHeaders;

@@ -17,6 +17,12 @@ internal sealed class AgentOptionsSection
 
     public string? SwaigSecret { get; set; }
 
+    public string? PreviousSwaigSecret { get; set; }
+
+    public string? PreviousBasicAuthPassword { get; set; }
+
+    public string? PreviousSigningKey { get; set; }
+
     public TimeSpan? TokenLifetime { get; set; }
 
     public string? ProxyUrlBase { get; set; }

@@ -31,6 +31,19 @@ public sealed class AgentOptions
     /// </summary>
     public string? SwaigSecret { get; set; }
 
+    /// <summary>
+    /// The token secret being rotated out; default <c>SIGNALWIRE_SWAIG_SECRET_PREVIOUS</c>. Tokens minted with it
+    /// keep validating until they expire; new ones use <see cref="SwaigSecret"/>. Remove it once the longest
+    /// token lifetime has passed.
+    /// </summary>
+    public string? PreviousSwaigSecret { get; set; }
+
+    /// <summary>The Basic Auth password being rotated out, still accepted with the same user name; default <c>SWML_BASIC_AUTH_PASSWORD_PREVIOUS</c>.</summary>
+    public string? PreviousBasicAuthPassword { get; set; }
+
+    /// <summary>The webhook signing key being rotated out, still accepted; default <c>SIGNALWIRE_SIGNING_KEY_PREVIOUS</c>.</summary>
+    public string? PreviousSigningKey { get; set; }
+
     /// <summary>How long a secure tool's token stays valid; default one hour.</summary>
     public TimeSpan? TokenLifetime { get; set; }
 

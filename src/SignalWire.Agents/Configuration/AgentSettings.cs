@@ -7,7 +7,7 @@ namespace SignalWire.Agents;
 /// The agent's configuration after options, environment and defaults have been combined and checked.
 /// Resolved once per agent, so a generated password or secret stays the same for the life of the process.
 /// </summary>
-public sealed class AgentSettings
+public sealed partial class AgentSettings
 {
     /// <summary>Default lifetime of a secure tool's token.</summary>
     public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(1);
@@ -72,6 +72,9 @@ public sealed class AgentSettings
 
     /// <summary>The webhook signing key, or <see langword="null"/> when signatures are not checked.</summary>
     public byte[]? SigningKey { get; init; }
+
+    /// <summary>The signing key being rotated out (still accepted), or <see langword="null"/>.</summary>
+    public byte[]? PreviousSigningKey { get; init; }
 
     /// <summary>Whether a base64 signature over the URL alone is accepted for a request with a body.</summary>
     public required bool AllowSignatureWithoutBody { get; init; }
@@ -162,6 +165,7 @@ public sealed class AgentSettings
 
         var credentials = ResolveCredentials(options, Env);
         var (secret, secretSource) = ResolveSecret(options, Env);
+        var previousSecret = ResolvePrevious(options.PreviousSwaigSecret, Env(EnvironmentVariables.PreviousSwaigSecret), secretSource, "token secret", EnvironmentVariables.SwaigSecret);
         var lifetime = options.TokenLifetime ?? DefaultTokenLifetime;
         if (lifetime <= TimeSpan.Zero)
         {
@@ -205,7 +209,7 @@ public sealed class AgentSettings
             Host = options.Host ?? "0.0.0.0",
             Port = port,
             BasicAuth = credentials,
-            Tokens = new SwaigTokenService(secret, name, route, lifetime, options.TimeProvider ?? time),
+            Tokens = new SwaigTokenService(secret, previousSecret, name, route, lifetime, options.TimeProvider ?? time),
             TokenSecretSource = secretSource,
             ProxyUrlBase = proxyBase,
             TrustProxyHeaders = options.TrustProxyHeaders
@@ -222,6 +226,8 @@ public sealed class AgentSettings
             MaxRequestBodySize = maxBody,
             EmergencyMode = options.EmergencyMode ?? ParseBool(Env(EnvironmentVariables.EmergencyMode), EnvironmentVariables.EmergencyMode) ?? false,
             SigningKey = string.IsNullOrEmpty(signingKey) ? null : System.Text.Encoding.UTF8.GetBytes(signingKey),
+            PreviousSigningKey = ResolvePrevious(options.PreviousSigningKey, Env(EnvironmentVariables.PreviousSigningKey),
+                string.IsNullOrEmpty(signingKey) ? CredentialSource.Generated : CredentialSource.Options, "signing key", EnvironmentVariables.SigningKey) is { Length: > 0 } previousKey ? previousKey : null,
             AllowSignatureWithoutBody = options.AllowSignatureWithoutBody,
             AuthFailureLimit = options.AuthFailureLimit ?? ParseInt(Env(EnvironmentVariables.AuthFailureLimit), EnvironmentVariables.AuthFailureLimit, 1, 1_000_000) ?? DefaultAuthFailureLimit,
             RateLimitPerMinute = options.RateLimitPerMinute ?? ParseInt(Env(EnvironmentVariables.RateLimit), EnvironmentVariables.RateLimit, 1, 10_000_000),
@@ -256,41 +262,6 @@ public sealed class AgentSettings
         }
 
         return "/" + trimmed;
-    }
-
-    private static BasicAuthCredentials ResolveCredentials(AgentOptions options, Func<string, string?> env)
-    {
-        if (options.BasicAuthUser is not null || options.BasicAuthPassword is not null)
-        {
-            if (string.IsNullOrEmpty(options.BasicAuthUser) || string.IsNullOrEmpty(options.BasicAuthPassword))
-            {
-                throw new AgentConfigurationException("Set both BasicAuthUser and BasicAuthPassword, or neither.");
-            }
-
-            return new BasicAuthCredentials(options.BasicAuthUser, options.BasicAuthPassword, CredentialSource.Options);
-        }
-
-        var user = env(EnvironmentVariables.BasicAuthUser);
-        var password = env(EnvironmentVariables.BasicAuthPassword);
-        if (password is not null)
-        {
-            return new BasicAuthCredentials(user ?? BasicAuthCredentials.DefaultUser, password, CredentialSource.Environment);
-        }
-
-        return new BasicAuthCredentials(user ?? BasicAuthCredentials.DefaultUser, SecretGenerator.NewPassword(), CredentialSource.Generated);
-    }
-
-    private static (byte[] Secret, CredentialSource Source) ResolveSecret(AgentOptions options, Func<string, string?> env)
-    {
-        if (!string.IsNullOrEmpty(options.SwaigSecret))
-        {
-            return (System.Text.Encoding.UTF8.GetBytes(options.SwaigSecret), CredentialSource.Options);
-        }
-
-        var fromEnv = env(EnvironmentVariables.SwaigSecret);
-        return fromEnv is not null
-            ? (System.Text.Encoding.UTF8.GetBytes(fromEnv), CredentialSource.Environment)
-            : (SecretGenerator.NewKey(), CredentialSource.Generated);
     }
 
     private static Uri? ResolveProxyBase(Uri? fromOptions, string? fromEnv)

@@ -36,6 +36,15 @@ public static class EnvironmentVariables
     /// <summary>Secret for secure-tool tokens.</summary>
     public const string SwaigSecret = "SIGNALWIRE_SWAIG_SECRET";
 
+    /// <summary>The token secret being rotated out: tokens minted with it keep validating until they expire.</summary>
+    public const string PreviousSwaigSecret = "SIGNALWIRE_SWAIG_SECRET_PREVIOUS";
+
+    /// <summary>The webhook signing key being rotated out, still accepted.</summary>
+    public const string PreviousSigningKey = "SIGNALWIRE_SIGNING_KEY_PREVIOUS";
+
+    /// <summary>The Basic Auth password being rotated out, still accepted (with the same user name).</summary>
+    public const string PreviousBasicAuthPassword = "SWML_BASIC_AUTH_PASSWORD_PREVIOUS";
+
     /// <summary>Start in emergency mode.</summary>
     public const string EmergencyMode = "AGENT_EMERGENCY_MODE";
 

@@ -154,7 +154,8 @@ public sealed partial class AgentPipeline : IAsyncDisposable
             return true;
         }
 
-        if (WebhookSignature.IsValid(key, signature, publicUrl, body, isForm: false, _settings.AllowSignatureWithoutBody))
+        if (WebhookSignature.IsValid(key, signature, publicUrl, body, isForm: false, _settings.AllowSignatureWithoutBody)
+            || (_settings.PreviousSigningKey is { } previous && WebhookSignature.IsValid(previous, signature, publicUrl, body, isForm: false, _settings.AllowSignatureWithoutBody)))
         {
             return true;
         }

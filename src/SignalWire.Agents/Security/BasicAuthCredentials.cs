@@ -20,12 +20,23 @@ public sealed class BasicAuthCredentials
 
     private readonly byte[] _user;
     private readonly byte[] _password;
+    private readonly byte[]? _previousPassword;
 
     /// <summary>Creates credentials.</summary>
     /// <param name="username">User name; must not be empty or contain ':'.</param>
     /// <param name="password">Password; must not be empty.</param>
     /// <param name="source">Where they came from.</param>
     public BasicAuthCredentials(string username, string password, CredentialSource source)
+        : this(username, password, previousPassword: null, source)
+    {
+    }
+
+    /// <summary>Creates credentials during a rotation: <paramref name="previousPassword"/> is accepted too, until it is removed.</summary>
+    /// <param name="username">User name; must not be empty or contain ':'.</param>
+    /// <param name="password">The current password (the one put in webhook URLs); must not be empty.</param>
+    /// <param name="previousPassword">The password being rotated out, or <see langword="null"/>.</param>
+    /// <param name="source">Where they came from.</param>
+    public BasicAuthCredentials(string username, string password, string? previousPassword, CredentialSource source)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(password);
@@ -39,7 +50,11 @@ public sealed class BasicAuthCredentials
         Source = source;
         _user = Encoding.UTF8.GetBytes(username);
         _password = Encoding.UTF8.GetBytes(password);
+        _previousPassword = string.IsNullOrEmpty(previousPassword) ? null : Encoding.UTF8.GetBytes(previousPassword);
     }
+
+    /// <summary>Whether a previous password is still accepted (a rotation is under way).</summary>
+    public bool AcceptsPreviousPassword => _previousPassword is not null;
 
     /// <summary>The user name.</summary>
     public string Username { get; }
@@ -79,8 +94,11 @@ public sealed class BasicAuthCredentials
             }
 
             var userOk = FixedTimeMatches(decoded[..colon], _user);
-            var passwordOk = FixedTimeMatches(decoded[(colon + 1)..], _password);
-            return userOk & passwordOk;
+            var supplied = decoded[(colon + 1)..];
+            var passwordOk = FixedTimeMatches(supplied, _password);
+            // During a rotation both are always compared, so the time taken does not tell which one matched.
+            var previousOk = _previousPassword is not null && FixedTimeMatches(supplied, _previousPassword);
+            return userOk & (passwordOk | previousOk);
         }
         finally
         {

@@ -36,6 +36,7 @@ public sealed class SwaigTokenService
     private static HmacContext? t_hmac;
 
     private readonly byte[] _key;
+    private readonly byte[]? _previousKey;
     private readonly byte[] _agent;
     private readonly byte[] _route;
     private readonly TimeProvider _time;
@@ -57,6 +58,21 @@ public sealed class SwaigTokenService
     /// <param name="lifetime">How long a token stays valid.</param>
     /// <param name="time">Clock.</param>
     public SwaigTokenService(ReadOnlySpan<byte> secret, string agentName, string route, TimeSpan lifetime, TimeProvider time)
+        : this(secret, [], agentName, route, lifetime, time)
+    {
+    }
+
+    /// <summary>
+    /// Creates the service during a rotation: tokens are minted with <paramref name="secret"/>, and tokens minted
+    /// with <paramref name="previousSecret"/> (empty for none) keep validating until they expire.
+    /// </summary>
+    /// <param name="secret">The current shared secret.</param>
+    /// <param name="previousSecret">The secret being rotated out, or empty.</param>
+    /// <param name="agentName">Agent the tokens belong to.</param>
+    /// <param name="route">The agent's normalised route (empty for the root).</param>
+    /// <param name="lifetime">How long a token stays valid.</param>
+    /// <param name="time">Clock.</param>
+    public SwaigTokenService(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> previousSecret, string agentName, string route, TimeSpan lifetime, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(agentName);
         ArgumentNullException.ThrowIfNull(route);
@@ -68,6 +84,7 @@ public sealed class SwaigTokenService
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
         _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret.ToArray(), 32, salt: [], info: KeyInfo);
+        _previousKey = previousSecret.IsEmpty ? null : HKDF.DeriveKey(HashAlgorithmName.SHA256, previousSecret.ToArray(), 32, salt: [], info: KeyInfo);
         _agent = Encoding.UTF8.GetBytes(agentName);
         _route = Encoding.UTF8.GetBytes(route);
         Lifetime = lifetime;
@@ -95,7 +112,7 @@ public sealed class SwaigTokenService
         var expiry = _time.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds();
         BinaryPrimitives.WriteInt64BigEndian(token.Slice(1, 8), expiry);
         RandomBytes.Fill(token.Slice(9, NonceLength));
-        ComputeMac(token[..(TokenBytes - MacLength)], functionName, callId, token[(TokenBytes - MacLength)..]);
+        ComputeMac(_key, token[..(TokenBytes - MacLength)], functionName, callId, token[(TokenBytes - MacLength)..]);
         Base64Url.EncodeToChars(token, destination);
     }
 
@@ -122,10 +139,20 @@ public sealed class SwaigTokenService
         }
 
         Span<byte> expected = stackalloc byte[MacLength];
-        ComputeMac(decoded[..(TokenBytes - MacLength)], functionName, callId, expected);
+        ComputeMac(_key, decoded[..(TokenBytes - MacLength)], functionName, callId, expected);
         if (!CryptographicOperations.FixedTimeEquals(expected, decoded[(TokenBytes - MacLength)..]))
         {
-            return TokenCheck.Invalid;
+            // Minted before a rotation? Then it was made with the previous secret.
+            if (_previousKey is null)
+            {
+                return TokenCheck.Invalid;
+            }
+
+            ComputeMac(_previousKey, decoded[..(TokenBytes - MacLength)], functionName, callId, expected);
+            if (!CryptographicOperations.FixedTimeEquals(expected, decoded[(TokenBytes - MacLength)..]))
+            {
+                return TokenCheck.Invalid;
+            }
         }
 
         var expiry = BinaryPrimitives.ReadInt64BigEndian(decoded.Slice(1, 8));
@@ -158,7 +185,7 @@ public sealed class SwaigTokenService
         return true;
     }
 
-    private void ComputeMac(ReadOnlySpan<byte> header, ReadOnlySpan<char> functionName, ReadOnlySpan<char> callId, Span<byte> destination)
+    private void ComputeMac(byte[] key, ReadOnlySpan<byte> header, ReadOnlySpan<char> functionName, ReadOnlySpan<char> callId, Span<byte> destination)
     {
         // The message is header | len(agent) agent | len(route) route | len(function) function | len(call) call, built on the
         // stack when it fits so that the one-shot HMAC needs no allocation.
@@ -173,9 +200,17 @@ public sealed class SwaigTokenService
             length += WriteField(message[length..], _route);
             length += WriteField(message[length..], functionName);
             length += WriteField(message[length..], callId);
-            var hmac = ThreadHmac();
-            hmac.AppendData(message[..length]);
-            hmac.GetHashAndReset(destination);
+            if (ReferenceEquals(key, _key))
+            {
+                var hmac = ThreadHmac();
+                hmac.AppendData(message[..length]);
+                hmac.GetHashAndReset(destination);
+            }
+            else
+            {
+                // The previous key is used only for tokens minted before a rotation: no cached context for it.
+                HMACSHA256.HashData(key, message[..length], destination);
+            }
         }
         finally
         {
