@@ -17,11 +17,11 @@ public sealed class AuditTests : IDisposable
         Assert.Equal(
             [
                 "https PASS", "basic-auth PASS", "token-secret PASS", "sensitive-tools PASS", "tool-schemas PASS", "rate-limits PASS",
-                "audit-log PASS", "signing-key PASS", "security-boundaries PASS", "open-ended-parameters PASS", "one-time-tokens PASS", "cors PASS",
+                "audit-log PASS", "signing-key PASS", "rotation PASS", "security-boundaries PASS", "open-ended-parameters PASS", "one-time-tokens PASS", "cors PASS",
             ],
             Verdicts(result.Output));
         var report = JsonNode.Parse(result.Output)!;
-        Assert.Equal(("secure-agent", 12, 0, 0), (report["agent"]!.GetValue<string>(), report["passed"]!.GetValue<int>(), report["warnings"]!.GetValue<int>(), report["failed"]!.GetValue<int>()));
+        Assert.Equal(("secure-agent", 13, 0, 0), (report["agent"]!.GetValue<string>(), report["passed"]!.GetValue<int>(), report["warnings"]!.GetValue<int>(), report["failed"]!.GetValue<int>()));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class AuditTests : IDisposable
         Assert.Equal(
             [
                 "https FAIL", "basic-auth FAIL", "token-secret FAIL", "sensitive-tools PASS", "tool-schemas PASS", "rate-limits PASS",
-                "audit-log WARN", "signing-key WARN", "security-boundaries PASS", "open-ended-parameters PASS", "one-time-tokens WARN", "cors PASS",
+                "audit-log WARN", "signing-key WARN", "rotation PASS", "security-boundaries PASS", "open-ended-parameters PASS", "one-time-tokens WARN", "cors PASS",
             ],
             Verdicts(result.Output));
     }
@@ -47,7 +47,7 @@ public sealed class AuditTests : IDisposable
         Assert.Equal(
             [
                 "https PASS", "basic-auth PASS", "token-secret PASS", "sensitive-tools FAIL", "tool-schemas FAIL", "tool-schemas WARN", "rate-limits WARN",
-                "audit-log PASS", "signing-key PASS", "security-boundaries WARN", "open-ended-parameters WARN", "one-time-tokens PASS", "cors PASS",
+                "audit-log PASS", "signing-key PASS", "rotation PASS", "security-boundaries WARN", "open-ended-parameters WARN", "one-time-tokens PASS", "cors PASS",
             ],
             Verdicts(result.Output));
         var reasons = JsonNode.Parse(result.Output)!["findings"]!.AsArray().Where(f => f!["verdict"]!.GetValue<string>() != "PASS")
@@ -100,7 +100,22 @@ public sealed class AuditTests : IDisposable
         Assert.True(https > 0, result.Output);
         Assert.Contains("fix: Set SWML_SSL_ENABLED=true", lines[https + 1], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("PASS  sensitive-tools ", StringComparison.Ordinal));
-        Assert.Contains("6 passed, 3 warnings, 3 failed", lines);
+        Assert.Contains("7 passed, 3 warnings, 3 failed", lines);
+    }
+
+    [Fact]
+    public async Task ARotationUnderWayIsCalledOutUntilThePreviousValuesAreRemoved()
+    {
+        var environment = SwaigTest.Hardened(_auditDirectory.FullName);
+        environment[EnvironmentVariables.PreviousSwaigSecret] = "old-token-secret-0123456789abcdef";
+        environment[EnvironmentVariables.PreviousBasicAuthPassword] = "old-password-0123456789abcdefghij";
+
+        var result = await SwaigTest.RunAsync(environment, "audit", SwaigTest.SecureAgent, "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("rotation WARN", Verdicts(result.Output));
+        Assert.Equal("A rotation is under way: SIGNALWIRE_SWAIG_SECRET_PREVIOUS, SWML_BASIC_AUTH_PASSWORD_PREVIOUS still accepted.", Reason(result.Output, "rotation"));
+        Assert.DoesNotContain("old-token-secret", result.Output, StringComparison.Ordinal);
     }
 
     private static List<string> Verdicts(string json) =>

@@ -29,6 +29,7 @@ internal static class HardeningAudit
         findings.Add(RateLimits(settings, tools));
         findings.Add(AuditLog(settings));
         findings.Add(SigningKey(settings));
+        findings.Add(Rotation(settings));
         findings.Add(agent.PromptHasSection(AgentBase.SecurityBoundariesTitle)
             ? Pass("security-boundaries", $"The prompt has a '{AgentBase.SecurityBoundariesTitle}' section.")
             : Warn("security-boundaries", "The prompt has no security-boundaries section telling the model what it must refuse.",
@@ -178,6 +179,20 @@ internal static class HardeningAudit
         ? Pass("signing-key", "Webhook requests must carry a valid X-SignalWire-Signature.")
         : Warn("signing-key", "Webhook signatures are not checked: anyone holding the Basic Auth pair can forge platform requests, and bodies are not integrity-checked.",
             $"Set {Env.SigningKey} to the signing key of your SignalWire project.");
+
+    private static AuditFinding Rotation(AgentSettings settings)
+    {
+        var previous = new[]
+        {
+            (settings.Tokens.AcceptsPreviousSecret, Env.PreviousSwaigSecret),
+            (settings.BasicAuth.AcceptsPreviousPassword, Env.PreviousBasicAuthPassword),
+            (settings.PreviousSigningKey is not null, Env.PreviousSigningKey),
+        }.Where(p => p.Item1).Select(p => p.Item2).ToList();
+        return previous.Count == 0
+            ? Pass("rotation", "No previous credential is accepted.")
+            : Warn("rotation", $"A rotation is under way: {string.Join(", ", previous)} still accepted.",
+                "Remove the previous values once the platform uses the new ones and the token lifetime has passed (docs/security.md).");
+    }
 
     private static List<AuditFinding> OpenEndedParameters(IReadOnlyList<ToolDefinition> tools)
     {

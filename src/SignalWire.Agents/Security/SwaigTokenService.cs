@@ -94,6 +94,9 @@ public sealed class SwaigTokenService
     /// <summary>How long a minted token stays valid.</summary>
     public TimeSpan Lifetime { get; }
 
+    /// <summary>Whether tokens minted with a previous secret are still accepted (a rotation is under way).</summary>
+    public bool AcceptsPreviousSecret => _previousKey is not null;
+
     /// <summary>Mints a token for <paramref name="functionName"/> on call <paramref name="callId"/>.</summary>
     public string Mint(string functionName, string callId)
     {
