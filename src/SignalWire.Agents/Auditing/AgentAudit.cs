@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using SignalWire.Agents.Security;
-using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.Auditing;
 
@@ -49,7 +48,7 @@ internal sealed class AgentAudit : IAsyncDisposable
 
         if (logEnabled)
         {
-            AuditLog.FunctionCall(_logger, _agent, function, LogText.Safe(callId), LogText.Safe(caller), outcome, Math.Round(durationMs, 3), SwmlJson.ToJson(Redactor.Redact(args, sensitive)));
+            AuditLog.FunctionCall(_logger, _agent, function, LogText.Safe(callId), LogText.Safe(caller), outcome, Math.Round(durationMs, 3), Redactor.RedactToJson(args, sensitive));
         }
 
         _file?.Write(_time.GetUtcNow(), AuditEvents.FunctionCall,

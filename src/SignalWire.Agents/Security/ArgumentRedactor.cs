@@ -24,6 +24,9 @@ public sealed class ArgumentRedactor
         "socialsecuritynumber", "taxid", "privatekey",
     ];
 
+    /// <summary>Reading a masked copy back accepts whatever depth the writer accepted.</summary>
+    private static readonly System.Text.Json.JsonDocumentOptions ReadBack = new() { MaxDepth = 1000 };
+
     private readonly FrozenSet<string> _extra;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _extraLookup;
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ExactLookup = ExactDefaults.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -107,23 +110,23 @@ public sealed class ArgumentRedactor
         }
     }
 
-    /// <summary>A copy of <paramref name="node"/> with sensitive values masked.</summary>
-    public JsonNode? Redact(JsonNode? node, IReadOnlySet<string>? toolKeys = null) => node switch
-    {
-        JsonObject obj => RedactObject(obj, toolKeys),
-        JsonArray array => new JsonArray([.. array.Select(item => Redact(item, toolKeys))]),
-        _ => node?.DeepClone(),
-    };
+    /// <summary>A copy of <paramref name="node"/> with sensitive values masked: what <see cref="WriteRedacted"/> writes, read back.</summary>
+    public JsonNode? Redact(JsonNode? node, IReadOnlySet<string>? toolKeys = null) =>
+        node is null ? null : JsonNode.Parse(RedactedUtf8(node, toolKeys), documentOptions: ReadBack);
 
-    private JsonObject RedactObject(JsonObject obj, IReadOnlySet<string>? toolKeys)
+    /// <summary>The masked JSON text of <paramref name="node"/> (for a log record).</summary>
+    internal string RedactToJson(JsonNode? node, IReadOnlySet<string>? toolKeys = null) =>
+        System.Text.Encoding.UTF8.GetString(RedactedUtf8(node, toolKeys));
+
+    private ReadOnlySpan<byte> RedactedUtf8(JsonNode? node, IReadOnlySet<string>? toolKeys)
     {
-        var copy = new JsonObject();
-        foreach (var (key, value) in obj)
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, Json.SwmlJson.WriterOptions))
         {
-            copy[key] = IsSensitive(key, toolKeys) ? Mask : Redact(value, toolKeys);
+            WriteRedacted(writer, node, toolKeys);
         }
 
-        return copy;
+        return buffer.WrittenSpan;
     }
 
     private static string Normalize(string key)
