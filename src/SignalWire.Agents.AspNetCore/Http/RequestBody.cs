@@ -57,7 +57,10 @@ internal static class RequestBody
     public static ValueTask<(BodyStatus Status, SwaigRequest? Body)> ReadSwaigRequestAsync(HttpContext context, long limit, BodyVerifier? verifier = null) =>
         ReadAsync(context, limit, verifier, ParseSwaigRequest);
 
-    /// <summary>Reads the body (capped, verified) and hands the bytes to <paramref name="parse"/>, which must return Malformed or NotAnObject itself.</summary>
+    /// <summary>
+    /// Reads the body (capped, verified) and hands the bytes to <paramref name="parse"/>, which must check them with
+    /// <see cref="JsonText.IsWellFormed"/> and return Malformed or NotAnObject itself.
+    /// </summary>
     public static async ValueTask<(BodyStatus Status, T? Body)> ReadAsync<T>(HttpContext context, long limit, BodyVerifier? verifier, BodyParser<T> parse)
     {
         var request = context.Request;
@@ -131,23 +134,19 @@ internal static class RequestBody
             return (BodyStatus.SignatureInvalid, default);
         }
 
-        if (IsBlank(body))
-        {
-            return (BodyStatus.Empty, default);
-        }
-
-        // Strings are transcoded lazily, so invalid UTF-8 or an escaped lone surrogate ("\ud800") would
-        // otherwise surface later, wherever a string is first read, as an exception.
-        if (!JsonText.IsWellFormed(bytes))
-        {
-            return (BodyStatus.Malformed, default);
-        }
-
-        return parse(bytes);
+        // Every parser checks the text itself (JsonText: valid UTF-8, escapes that decode), once.
+        return IsBlank(body) ? (BodyStatus.Empty, default) : parse(bytes);
     }
 
     private static (BodyStatus, JsonObject?) ParseObject(ReadOnlySpan<byte> bytes)
     {
+        // Strings are transcoded lazily, so invalid UTF-8 or an escaped lone surrogate ("\ud800") would
+        // otherwise surface later, wherever a string is first read, as an exception.
+        if (!JsonText.IsWellFormed(bytes))
+        {
+            return (BodyStatus.Malformed, null);
+        }
+
         JsonNode? node;
         try
         {

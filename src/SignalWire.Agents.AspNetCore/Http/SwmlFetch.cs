@@ -15,6 +15,11 @@ internal sealed record SwmlFetch(string? CallId, string? From, string? To)
 
     public static (BodyStatus Status, SwmlFetch? Body) Parse(ReadOnlySpan<byte> body)
     {
+        if (!JsonText.IsWellFormed(body))
+        {
+            return (BodyStatus.Malformed, null);
+        }
+
         string? callId = null, nestedCallId = null, from = null, to = null, callerNumber = null;
         var reader = new Utf8JsonReader(body, Options);
         try

@@ -51,6 +51,7 @@ public sealed class HostileInputTests() : ServedAgentTest<TestAgent>(new TestAge
         { "/swaig", """{"\ud800":1,"function":"echo","call_id":"call-1"}""" },
         { "/", """{"call":{"call_id":"c","from":"\ud800"}}""" },
         { "/", """{"call_id":"\udbff"}""" },
+        { "/", """{"call":{"call_id":"c"},"vars":{"note":"\ud800"}}""" },
         { "/post_prompt", """{"call_id":"\ud800","post_prompt_data":{}}""" },
         { "/debug_events", """{"event_type":"\ud800"}""" },
     };
