@@ -51,12 +51,7 @@ public partial class AgentBase
     public AgentBase SetPronunciations(params Pronunciation[] rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var entries = rules.Select(PronunciationJson).ToList();
-        return Mutate(() =>
-        {
-            _state.Pronounce.Clear();
-            entries.ForEach(e => _state.Pronounce.Add((JsonNode)e));
-        });
+        return ReplaceAll(_state.Pronounce, rules.Select(PronunciationJson).ToList());
     }
 
     /// <summary>Enables platform-provided functions (<c>SWAIG.native_functions</c>).</summary>
@@ -118,12 +113,7 @@ public partial class AgentBase
     public AgentBase SetFunctionIncludes(params FunctionInclude[] includes)
     {
         ArgumentNullException.ThrowIfNull(includes);
-        var entries = includes.Select(IncludeJson).ToList();
-        return Mutate(() =>
-        {
-            _state.Includes.Clear();
-            entries.ForEach(e => _state.Includes.Add((JsonNode)e));
-        });
+        return ReplaceAll(_state.Includes, includes.Select(IncludeJson).ToList());
     }
 
     /// <summary>Sets LLM parameters of the main prompt (merged into <c>ai.prompt</c>).</summary>
@@ -139,6 +129,13 @@ public partial class AgentBase
         ArgumentNullException.ThrowIfNull(parameters);
         return Mutate(() => parameters.CopyTo(_state.PostPromptLlmParams));
     }
+
+    /// <summary>Replaces the contents of a list in the definition with <paramref name="entries"/> (built and checked beforehand).</summary>
+    private AgentBase ReplaceAll(JsonArray target, List<JsonObject> entries) => Mutate(() =>
+    {
+        target.Clear();
+        entries.ForEach(e => target.Add((JsonNode)e));
+    });
 
     private static JsonObject PronunciationJson(Pronunciation rule)
     {
