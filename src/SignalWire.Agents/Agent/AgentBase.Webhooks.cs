@@ -96,7 +96,7 @@ public partial class AgentBase
     private static Uri Absolute(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+        return Json.WireUrl.IsAbsoluteHttp(url)
             ? url
             : throw new ArgumentException($"'{url}' must be an absolute http(s) URL.", nameof(url));
     }

@@ -111,7 +111,7 @@ public sealed partial class SwmlSection
     }
 
     private static string Absolute(Uri url, string name) =>
-        url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+        Json.WireUrl.IsAbsoluteHttp(url)
             ? url.ToString()
             : throw new ArgumentException($"{name} must be an absolute http or https URL.", name);
 }

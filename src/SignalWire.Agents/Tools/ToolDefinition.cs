@@ -21,7 +21,7 @@ public sealed class ToolDefinition
 
         if (options.WebHookUrl is { } external)
         {
-            if (!external.IsAbsoluteUri || (external.Scheme != Uri.UriSchemeHttps && external.Scheme != Uri.UriSchemeHttp))
+            if (!Json.WireUrl.IsAbsoluteHttp(external))
             {
                 throw new ArgumentException($"Tool '{name}': WebHookUrl must be an absolute http or https URL.", nameof(options));
             }
