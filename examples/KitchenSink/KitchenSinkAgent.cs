@@ -77,7 +77,7 @@ public sealed class KitchenSinkAgent : AgentBase
             RateLimit = ToolRateLimit.PerMinute(5),
         });
         DefineTool("transfer_to_manager", "Transfer the caller to the manager", null, (_, _, _) =>
-            ValueTask.FromResult(new FunctionResult("Transferring you now.").Connect("+15551230000", final: true)));
+            ValueTask.FromResult(new FunctionResult("Transferring you now.").Connect("+14155550100", final: true)));
         DefineDataMapTool(DataMapFactories.SimpleApiTool(
             "delivery_eta", "https://api.example.com/eta?zip=${enc:url:args.zip}", "Delivery takes about ${response.minutes} minutes.",
             [new DataMapParameter("zip", "string", "Delivery ZIP code", Required: true)], errorKeys: ["error"]));
@@ -139,7 +139,7 @@ public sealed class KitchenSinkAgent : AgentBase
 
     private static ValueTask<FunctionResult> PlaceOrder(OrderArgs args, ToolCallContext context, CancellationToken cancellationToken) =>
         ValueTask.FromResult(new FunctionResult($"Order placed: {args.Quantity} {args.Size.ToString().ToLowerInvariant()} pizza(s).")
-            .SendSms(context.CallerIdNumber ?? "+15550000000", "+15559990000", $"Tony's: your {args.Quantity} pizza(s) are on the way.")
+            .SendSms(context.CallerIdNumber ?? "+14155550111", "+14155550199", $"Tony's: your {args.Quantity} pizza(s) are on the way.")
             .ToggleFunctions(("place_order", false))
             .ChangeStep("goodbye"));
 }

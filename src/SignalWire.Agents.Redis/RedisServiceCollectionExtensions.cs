@@ -11,7 +11,7 @@ namespace SignalWire.Agents.Redis;
 public static class RedisServiceCollectionExtensions
 {
     /// <summary>
-    /// Shares rate-limit counters and single-use tokens through Redis (one <see cref="IConnectionMultiplexer"/>
+    /// Shares rate-limit counters, single-use tokens and per-call state (caller verification) through Redis (one <see cref="IConnectionMultiplexer"/>
     /// per process), adds Redis to <c>/ready</c>, and switches on multi-replica mode, which refuses to start
     /// without a shared token secret and explicit Basic Auth credentials. Redis unreachable: rate limits fall
     /// back to per-replica counting and single-use tokens are refused; after the first failed operations
@@ -39,6 +39,8 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton<IRateLimitStore, RedisRateLimitStore>();
         services.RemoveAll<INonceStore>();
         services.AddSingleton<INonceStore, RedisNonceStore>();
+        services.RemoveAll<ICallStateStore>();
+        services.AddSingleton<ICallStateStore, RedisCallStateStore>();
         services.Configure<AgentHostingOptions>(hosting => hosting.MultiReplica = true);
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [AgentHealthEndpointRouteBuilderExtensions.ReadyTag]);
         return services;

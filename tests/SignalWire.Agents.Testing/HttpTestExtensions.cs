@@ -17,9 +17,9 @@ public static class HttpTestExtensions
         await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
     /// <summary>Fetches the SWML document for <paramref name="callId"/> and returns it.</summary>
-    public static async Task<JsonObject> FetchSwmlAsync(this HttpClient client, string callId, string path = "/")
+    public static async Task<JsonObject> FetchSwmlAsync(this HttpClient client, string callId, string path = "/", string from = "+15559876543")
     {
-        using var response = await client.PostJsonAsync(path, SwaigRequests.SwmlFetch(callId));
+        using var response = await client.PostJsonAsync(path, SwaigRequests.SwmlFetch(callId, from));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var text = await response.ReadTextAsync();
         SwmlSchema.AssertValid(text);

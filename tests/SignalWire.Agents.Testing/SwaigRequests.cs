@@ -7,7 +7,7 @@ namespace SignalWire.Agents.Testing;
 public static class SwaigRequests
 {
     /// <summary>A SWAIG function call as the platform sends it (<c>argument.parsed</c> and <c>argument.raw</c>).</summary>
-    public static JsonObject Call(string function, JsonObject? args = null, string callId = "call-1", string? callerNumber = "+15551234567")
+    public static JsonObject Call(string function, JsonObject? args = null, string callId = "call-1", string? callerNumber = "+14155550123")
     {
         args ??= [];
         return new JsonObject
@@ -32,14 +32,14 @@ public static class SwaigRequests
     }
 
     /// <summary>The body of an SWML fetch for <paramref name="callId"/>.</summary>
-    public static JsonObject SwmlFetch(string callId = "call-1") => new()
+    public static JsonObject SwmlFetch(string callId = "call-1", string from = "+15559876543") => new()
     {
         ["call"] = new JsonObject
         {
             ["call_id"] = callId,
             ["direction"] = "inbound",
             ["type"] = "phone",
-            ["from"] = "+15559876543",
+            ["from"] = from,
             ["to"] = "+15551112222",
         },
         ["vars"] = new JsonObject { ["userVariables"] = new JsonObject() },

@@ -125,6 +125,21 @@ public static class AgentConfiguration
         o.AllowedHosts ??= s.AllowedHosts;
         o.CorsOrigins ??= s.CorsOrigins;
         o.ValidateSwml ??= s.ValidateSwml;
+        o.CallsPerCaller ??= s.CallsPerCaller;
+        o.CallsPerCallerWindow ??= s.CallsPerCallerWindow;
+        if (s.Destinations is { } d)
+        {
+            // Per value: what code set wins, the section fills the rest.
+            var policy = o.Destinations ??= new SignalWire.Agents.Destinations.DestinationPolicy();
+            policy.AllowedCountries ??= d.AllowedCountries;
+            policy.AllowedNumberPrefixes ??= d.AllowedNumberPrefixes;
+            policy.DeniedNumberPrefixes ??= d.DeniedNumberPrefixes;
+            policy.AllowedSipDomains ??= d.AllowedSipDomains;
+            policy.AllowedTransferHosts ??= d.AllowedTransferHosts;
+            policy.BlockHighCostNumbers ??= d.BlockHighCostNumbers;
+            policy.MaxTransfersPerCall ??= d.MaxTransfersPerCall;
+            policy.MaxMessagesPerCall ??= d.MaxMessagesPerCall;
+        }
     }
 
     private static Uri ParseUrl(string url) =>

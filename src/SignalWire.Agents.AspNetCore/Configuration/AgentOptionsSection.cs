@@ -70,4 +70,30 @@ internal sealed class AgentOptionsSection
     public string[]? CorsOrigins { get; set; }
 
     public bool? ValidateSwml { get; set; }
+
+    public int? CallsPerCaller { get; set; }
+
+    public TimeSpan? CallsPerCallerWindow { get; set; }
+
+    public DestinationsSection? Destinations { get; set; }
+}
+
+/// <summary>The <c>SignalWire:Agent:Destinations</c> section (see <see cref="SignalWire.Agents.Destinations.DestinationPolicy"/>).</summary>
+internal sealed class DestinationsSection
+{
+    public string[]? AllowedCountries { get; set; }
+
+    public string[]? AllowedNumberPrefixes { get; set; }
+
+    public string[]? DeniedNumberPrefixes { get; set; }
+
+    public string[]? AllowedSipDomains { get; set; }
+
+    public string[]? AllowedTransferHosts { get; set; }
+
+    public bool? BlockHighCostNumbers { get; set; }
+
+    public int? MaxTransfersPerCall { get; set; }
+
+    public int? MaxMessagesPerCall { get; set; }
 }

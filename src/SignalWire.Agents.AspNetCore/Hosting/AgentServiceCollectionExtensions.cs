@@ -62,6 +62,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton(sp => new AgentMetrics(System.Diagnostics.Metrics.MeterFactoryExtensions.Create(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), AgentMetrics.MeterName)));
         services.TryAddSingleton<IRateLimitStore>(sp => new InMemoryRateLimitStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SignalWire.Agents.Security.INonceStore>(sp => new SignalWire.Agents.Security.InMemoryNonceStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<SignalWire.Agents.Security.ICallStateStore>(sp => new SignalWire.Agents.Security.InMemoryCallStateStore(sp.GetRequiredService<TimeProvider>()));
         if (!services.Any(d => d.ServiceType == typeof(AgentReadinessCheck)))
         {
             services.AddSingleton<AgentReadinessCheck>();

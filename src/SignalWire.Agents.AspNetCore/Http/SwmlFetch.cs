@@ -5,11 +5,11 @@ namespace SignalWire.Agents.AspNetCore.Http;
 
 /// <summary>
 /// The few fields of an SWML fetch body the agent needs — <c>call_id</c> (top level or <c>call.call_id</c>),
-/// <c>call.from</c>, <c>call.to</c> and <c>caller_id_num</c> — read in one forward pass without building a
+/// <c>call.from</c>, <c>call.to</c>, <c>call.direction</c> and <c>caller_id_num</c> — read in one forward pass without building a
 /// document. The whole body is still read, so malformed JSON is refused like anywhere else, and so is a
 /// body that gives one of these fields twice.
 /// </summary>
-internal sealed record SwmlFetch(string? CallId, string? From, string? To)
+internal sealed record SwmlFetch(string? CallId, string? From, string? To, string? Direction = null)
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = RequestJson.MaxDepth };
 
@@ -20,7 +20,7 @@ internal sealed record SwmlFetch(string? CallId, string? From, string? To)
             return (BodyStatus.Malformed, null);
         }
 
-        string? callId = null, nestedCallId = null, from = null, to = null, callerNumber = null;
+        string? callId = null, nestedCallId = null, from = null, to = null, callerNumber = null, direction = null;
         var reader = new Utf8JsonReader(body, Options);
         try
         {
@@ -76,13 +76,16 @@ internal sealed record SwmlFetch(string? CallId, string? From, string? To)
                     case Field.From:
                         from = ReadString(ref reader);
                         break;
+                    case Field.Direction:
+                        direction = ReadString(ref reader);
+                        break;
                     default:
                         to = ReadString(ref reader);
                         break;
                 }
             }
 
-            return (BodyStatus.Ok, new SwmlFetch(callId ?? nestedCallId, from ?? callerNumber, to));
+            return (BodyStatus.Ok, new SwmlFetch(callId ?? nestedCallId, from ?? callerNumber, to, direction));
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -101,6 +104,7 @@ internal sealed record SwmlFetch(string? CallId, string? From, string? To)
         reader.ValueTextEquals("call_id"u8) ? Field.NestedCallId
         : reader.ValueTextEquals("from"u8) ? Field.From
         : reader.ValueTextEquals("to"u8) ? Field.To
+        : reader.ValueTextEquals("direction"u8) ? Field.Direction
         : Field.None;
 
     /// <summary>The same fields from an already parsed body (used when dynamic configuration needs the whole body).</summary>
@@ -111,7 +115,8 @@ internal sealed record SwmlFetch(string? CallId, string? From, string? To)
         return new SwmlFetch(
             body.GetString("call_id") ?? call?.GetString("call_id"),
             call?.GetString("from") ?? body.GetString("caller_id_num"),
-            call?.GetString("to"));
+            call?.GetString("to"),
+            call?.GetString("direction"));
     }
 
     [Flags]
@@ -124,6 +129,7 @@ internal sealed record SwmlFetch(string? CallId, string? From, string? To)
         NestedCallId = 8,
         From = 16,
         To = 32,
+        Direction = 64,
     }
 
     private static string? ReadString(ref Utf8JsonReader reader)

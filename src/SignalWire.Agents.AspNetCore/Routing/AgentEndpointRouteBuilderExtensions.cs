@@ -70,6 +70,7 @@ public static class AgentEndpointRouteBuilderExtensions
             Time = clock ?? services.GetService<TimeProvider>() ?? TimeProvider.System,
             RateLimits = services.GetService<IRateLimitStore>() is var store && !(clock is not null && store is InMemoryRateLimitStore) ? store : null,
             Nonces = services.GetService<INonceStore>() is var nonces && !(clock is not null && nonces is InMemoryNonceStore) ? nonces : null,
+            CallState = services.GetService<ICallStateStore>() is var callState && !(clock is not null && callState is InMemoryCallStateStore) ? callState : null,
             Metrics = services.GetService<AgentMetrics>(),
         });
         var agent = pipeline.Agent;

@@ -108,9 +108,12 @@ internal sealed partial class AgentEndpoints
         }
 
         var callId = fetch?.CallId ?? (context.Request.Query["call_id"].ToString() is { Length: > 0 } fromQuery ? fromQuery : null);
-        if (fetch?.CallId is { } postedCallId)
+        if (fetch?.CallId is { } postedCallId
+            && !await _pipeline.AdmitCallAsync(postedCallId, fetch.From, fetch.To, fetch.Direction, context.RequestAborted).ConfigureAwait(false))
         {
-            await _pipeline.RecordCallStartAsync(postedCallId, fetch.From, fetch.To, context.RequestAborted).ConfigureAwait(false);
+            // Over the per-caller call limit: the platform gets a valid document that hangs up.
+            await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, AgentPipeline.CallLimitedDocument).ConfigureAwait(false);
+            return;
         }
 
         if (service is not null)

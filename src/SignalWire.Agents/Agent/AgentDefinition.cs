@@ -45,6 +45,7 @@ internal sealed class AgentDefinition
     public Func<DebugEvent, CancellationToken, ValueTask>? DebugHandler;
     public MultilingualSettings? Multilingual;
     public ContextsSnapshot? Contexts;
+    public Verification.CallerVerification? Verification;
 
     /// <summary>A copy sharing nothing mutable with this definition (immutable values and handlers are shared).</summary>
     public AgentDefinition Clone()

@@ -110,5 +110,47 @@ internal sealed class AgentAudit : IAsyncDisposable
         _file?.Write(_time.GetUtcNow(), AuditEvents.ConfirmationRequired, [("agent", _agent), ("function", function), ("call_id", callId)]);
     }
 
+    public void CallerVerified(string? callId, string? caller, string method)
+    {
+        AuditLog.CallerVerified(_logger, _agent, LogText.Safe(callId), LogText.Safe(caller), method);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.CallerVerified, [("agent", _agent), ("call_id", callId), ("caller", caller), ("method", method)]);
+    }
+
+    public void VerificationFailed(string? callId, string? caller, string reason)
+    {
+        AuditLog.VerificationFailed(_logger, _agent, LogText.Safe(callId), LogText.Safe(caller), reason);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.VerificationFailed, [("agent", _agent), ("call_id", callId), ("caller", caller), ("reason", reason)]);
+    }
+
+    public void VerificationLocked(string? callId, string? caller, string scope)
+    {
+        AuditLog.VerificationLocked(_logger, _agent, LogText.Safe(callId), LogText.Safe(caller), scope);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.VerificationLocked, [("agent", _agent), ("call_id", callId), ("caller", caller), ("scope", scope)]);
+    }
+
+    public void VerificationCodeSent(string? callId, string? caller)
+    {
+        AuditLog.VerificationCodeSent(_logger, _agent, LogText.Safe(callId), LogText.Safe(caller));
+        _file?.Write(_time.GetUtcNow(), AuditEvents.VerificationCodeSent, [("agent", _agent), ("call_id", callId), ("caller", caller)]);
+    }
+
+    public void VerificationRequired(string function, string? callId, string reason)
+    {
+        AuditLog.VerificationRequired(_logger, _agent, function, LogText.Safe(callId), reason);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.VerificationRequired, [("agent", _agent), ("function", function), ("call_id", callId), ("reason", reason)]);
+    }
+
+    public void DestinationBlocked(string function, string? callId, string action, string destination, string reason)
+    {
+        AuditLog.DestinationBlocked(_logger, _agent, function, LogText.Safe(callId), action, LogText.Safe(destination)!, reason);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.DestinationBlocked, [("agent", _agent), ("function", function), ("call_id", callId), ("action", action), ("destination", destination), ("reason", reason)]);
+    }
+
+    public void CallLimited(string? callId, string? caller)
+    {
+        AuditLog.CallLimited(_logger, _agent, LogText.Safe(callId), LogText.Safe(caller));
+        _file?.Write(_time.GetUtcNow(), AuditEvents.CallLimited, [("agent", _agent), ("call_id", callId), ("caller", caller)]);
+    }
+
     public ValueTask DisposeAsync() => _file?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

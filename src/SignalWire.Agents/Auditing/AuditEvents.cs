@@ -38,4 +38,25 @@ public static class AuditEvents
 
     /// <summary>A tool that requires confirmation was called without it.</summary>
     public const string ConfirmationRequired = "confirmation_required";
+
+    /// <summary>The caller gave the right code: the call is verified.</summary>
+    public const string CallerVerified = "caller_verified";
+
+    /// <summary>The caller gave a wrong code, or none could be checked (the code itself is never recorded).</summary>
+    public const string VerificationFailed = "verification_failed";
+
+    /// <summary>Verification was refused because too many attempts failed for the call or the caller number.</summary>
+    public const string VerificationLocked = "verification_locked";
+
+    /// <summary>A one-time code was sent to the caller's number.</summary>
+    public const string VerificationCodeSent = "verification_code_sent";
+
+    /// <summary>A tool that needs a verified caller was called on a call that is not verified; it did not run.</summary>
+    public const string VerificationRequired = "verification_required";
+
+    /// <summary>An action reaching the phone network broke the destination policy and was removed from the result.</summary>
+    public const string DestinationBlocked = "destination_blocked";
+
+    /// <summary>A caller number placed more new calls than the per-caller call limit allows; the call was hung up.</summary>
+    public const string CallLimited = "call_limited";
 }

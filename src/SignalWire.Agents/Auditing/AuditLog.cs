@@ -38,4 +38,25 @@ internal static partial class AuditLog
 
     [LoggerMessage(2018, LogLevel.Information, "confirmation_required agent={Agent} function={Function} call_id={CallId}")]
     public static partial void ConfirmationRequired(ILogger logger, string agent, string function, string? callId);
+
+    [LoggerMessage(2020, LogLevel.Information, "caller_verified agent={Agent} call_id={CallId} caller={Caller} method={Method}")]
+    public static partial void CallerVerified(ILogger logger, string agent, string? callId, string? caller, string method);
+
+    [LoggerMessage(2021, LogLevel.Warning, "verification_failed agent={Agent} call_id={CallId} caller={Caller} reason={Reason}")]
+    public static partial void VerificationFailed(ILogger logger, string agent, string? callId, string? caller, string reason);
+
+    [LoggerMessage(2022, LogLevel.Warning, "verification_locked agent={Agent} call_id={CallId} caller={Caller} scope={Scope}")]
+    public static partial void VerificationLocked(ILogger logger, string agent, string? callId, string? caller, string scope);
+
+    [LoggerMessage(2023, LogLevel.Information, "verification_code_sent agent={Agent} call_id={CallId} caller={Caller}")]
+    public static partial void VerificationCodeSent(ILogger logger, string agent, string? callId, string? caller);
+
+    [LoggerMessage(2024, LogLevel.Information, "verification_required agent={Agent} function={Function} call_id={CallId} reason={Reason}")]
+    public static partial void VerificationRequired(ILogger logger, string agent, string function, string? callId, string reason);
+
+    [LoggerMessage(2025, LogLevel.Warning, "destination_blocked agent={Agent} function={Function} call_id={CallId} action={Action} destination={Destination} reason={Reason}")]
+    public static partial void DestinationBlocked(ILogger logger, string agent, string function, string? callId, string action, string destination, string reason);
+
+    [LoggerMessage(2026, LogLevel.Warning, "call_limited agent={Agent} call_id={CallId} caller={Caller}")]
+    public static partial void CallLimited(ILogger logger, string agent, string? callId, string? caller);
 }

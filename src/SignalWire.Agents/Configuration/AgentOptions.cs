@@ -122,6 +122,23 @@ public sealed class AgentOptions
     /// <summary>Argument names redacted from the audit log in addition to the defaults (password, pin, ssn, card numbers, tokens, ...).</summary>
     public IReadOnlyCollection<string>? SensitiveKeys { get; set; }
 
+    /// <summary>
+    /// Where tool results may send calls and text messages (countries, prefixes, SIP domains, transfer hosts) and
+    /// how many per call; unset values come from the <c>SWML_*</c> variables. Without any, premium-rate and other
+    /// high-cost numbers are refused and each call may make 5 transfers and send 5 messages.
+    /// </summary>
+    public global::SignalWire.Agents.Destinations.DestinationPolicy? Destinations { get; set; }
+
+    /// <summary>
+    /// New inbound calls one caller number may place per <see cref="CallsPerCallerWindow"/> (SWML fetches of calls not
+    /// seen before); a call over the limit is hung up (busy) and audited. Default <c>SWML_CALLS_PER_CALLER</c>, else 30;
+    /// 0 turns it off.
+    /// </summary>
+    public int? CallsPerCaller { get; set; }
+
+    /// <summary>The window of <see cref="CallsPerCaller"/>; default <c>SWML_CALLS_PER_CALLER_WINDOW</c> (seconds), else one hour.</summary>
+    public TimeSpan? CallsPerCallerWindow { get; set; }
+
     /// <summary>Longest a request may take; default <c>SWML_REQUEST_TIMEOUT</c> (seconds), else 30 s.</summary>
     public TimeSpan? RequestTimeout { get; set; }
 

@@ -133,6 +133,18 @@ public sealed partial class AgentSettings
     /// <summary>Default <see cref="KeepAliveTimeout"/>.</summary>
     public static readonly TimeSpan DefaultKeepAliveTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>New inbound calls a caller number may place per <see cref="CallsPerCallerWindow"/> by default.</summary>
+    public const int DefaultCallsPerCaller = 30;
+
+    /// <summary>Where tool results may send calls and messages, and the per-call caps.</summary>
+    public required global::SignalWire.Agents.Destinations.DestinationRules Destinations { get; init; }
+
+    /// <summary>New inbound calls per caller number per <see cref="CallsPerCallerWindow"/>; 0 for no limit.</summary>
+    public required int CallsPerCaller { get; init; }
+
+    /// <summary>The window <see cref="CallsPerCaller"/> counts in.</summary>
+    public required TimeSpan CallsPerCallerWindow { get; init; }
+
     /// <summary>Resolves settings from <paramref name="options"/> and the process environment.</summary>
     public static AgentSettings Resolve(AgentOptions options) =>
         Resolve(options, Environment.GetEnvironmentVariable);
@@ -241,6 +253,10 @@ public sealed partial class AgentSettings
             HstsMaxAge = options.HstsMaxAge ?? ParseInt(Env(EnvironmentVariables.HstsMaxAge), EnvironmentVariables.HstsMaxAge, 0, int.MaxValue) ?? 31_536_000,
             AllowedHosts = allowedHosts,
             CorsOrigins = ResolveOrigins(options.CorsOrigins ?? SplitList(Env(EnvironmentVariables.CorsOrigins))),
+            Destinations = ResolveDestinations(options.Destinations, Env),
+            CallsPerCaller = options.CallsPerCaller ?? ParseInt(Env(EnvironmentVariables.CallsPerCaller), EnvironmentVariables.CallsPerCaller, 0, 1_000_000) ?? DefaultCallsPerCaller,
+            CallsPerCallerWindow = options.CallsPerCallerWindow
+                ?? (ParseInt(Env(EnvironmentVariables.CallsPerCallerWindow), EnvironmentVariables.CallsPerCallerWindow, 1, 7 * 86_400) is { } window ? TimeSpan.FromSeconds(window) : TimeSpan.FromHours(1)),
         };
     }
 

@@ -86,4 +86,34 @@ public static class EnvironmentVariables
 
     /// <summary>Seconds an idle connection is kept open.</summary>
     public const string KeepAliveTimeout = "SWML_KEEP_ALIVE_TIMEOUT";
+
+    /// <summary>New inbound calls one caller number may place per window (0 turns the limit off; default 30).</summary>
+    public const string CallsPerCaller = "SWML_CALLS_PER_CALLER";
+
+    /// <summary>Seconds the per-caller call limit counts over (default 3600).</summary>
+    public const string CallsPerCallerWindow = "SWML_CALLS_PER_CALLER_WINDOW";
+
+    /// <summary>Countries (ISO 3166 codes, comma-separated) tool results may dial or text.</summary>
+    public const string AllowedCountries = "SWML_ALLOWED_COUNTRIES";
+
+    /// <summary>E.164 prefixes (comma-separated) tool results may dial or text, besides the allowed countries.</summary>
+    public const string AllowedNumberPrefixes = "SWML_ALLOWED_NUMBER_PREFIXES";
+
+    /// <summary>E.164 prefixes (comma-separated) tool results may never dial or text.</summary>
+    public const string DeniedNumberPrefixes = "SWML_DENIED_NUMBER_PREFIXES";
+
+    /// <summary>SIP domains (comma-separated, <c>*.domain</c> allowed) tool results may connect or refer to.</summary>
+    public const string AllowedSipDomains = "SWML_ALLOWED_SIP_DOMAINS";
+
+    /// <summary>Hosts (comma-separated) a SWML transfer to a URL may reach.</summary>
+    public const string AllowedTransferHosts = "SWML_ALLOWED_TRANSFER_HOSTS";
+
+    /// <summary>Refuse premium-rate, shared-cost, personal, global-service and invalid numbers (default true).</summary>
+    public const string BlockHighCostNumbers = "SWML_BLOCK_HIGH_COST_NUMBERS";
+
+    /// <summary>Transfers tool results may start per call (default 5).</summary>
+    public const string MaxTransfersPerCall = "SWML_MAX_TRANSFERS_PER_CALL";
+
+    /// <summary>Text messages tool results may send per call (default 5).</summary>
+    public const string MaxMessagesPerCall = "SWML_MAX_MESSAGES_PER_CALL";
 }

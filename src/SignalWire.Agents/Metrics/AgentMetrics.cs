@@ -20,6 +20,8 @@ public sealed class AgentMetrics
     private readonly Counter<long> _validationFailures;
     private readonly Counter<long> _emergencyBlocks;
     private readonly Counter<long> _functionCalls;
+    private readonly Counter<long> _verifications;
+    private readonly Counter<long> _destinationsBlocked;
     private readonly Histogram<double> _functionDuration;
 
     /// <summary>Creates the instruments on <paramref name="meter"/>.</summary>
@@ -34,6 +36,8 @@ public sealed class AgentMetrics
         _validationFailures = meter.CreateCounter<long>("signalwire.agents.validation.failures", "{call}", "Tool calls whose arguments failed the schema.");
         _emergencyBlocks = meter.CreateCounter<long>("signalwire.agents.emergency.blocks", "{call}", "Tool calls blocked by emergency mode.");
         _functionCalls = meter.CreateCounter<long>("signalwire.agents.function.calls", "{call}", "Tool calls, by function and outcome.");
+        _verifications = meter.CreateCounter<long>("signalwire.agents.verification", "{event}", "Caller verification events (verified, failed, locked, code_sent, required), by outcome.");
+        _destinationsBlocked = meter.CreateCounter<long>("signalwire.agents.destination.blocked", "{action}", "Actions removed from tool results by the destination policy, by reason.");
         _functionDuration = meter.CreateHistogram<double>("signalwire.agents.function.duration", "s", "Time spent in tool handlers.");
     }
 
@@ -51,6 +55,10 @@ public sealed class AgentMetrics
     internal void ValidationFailure(string agent, string function) => _validationFailures.Add(1, new("agent", agent), new("function", function));
 
     internal void EmergencyBlock(string agent, string function) => _emergencyBlocks.Add(1, new("agent", agent), new("function", function));
+
+    internal void Verification(string agent, string outcome) => _verifications.Add(1, new("agent", agent), new("outcome", outcome));
+
+    internal void DestinationBlocked(string agent, string reason) => _destinationsBlocked.Add(1, new("agent", agent), new("reason", reason));
 
     internal void FunctionCall(string agent, string function, string outcome, double seconds)
     {

@@ -55,13 +55,15 @@ public sealed partial class AgentPipeline
             return ToolOutcome.Refused(ToolOutcomeKind.RunsElsewhere, 400, "Function runs at its own web_hook_url");
         }
 
-        if (tool.Secure && !await CheckTokenAsync(tool.Name, invocation.Token, request.CallId, invocation.Client, oneTime: true, cancellationToken).ConfigureAwait(false))
+        // verify_caller is called several times on one call (send, then check; retries), so its token is not single-use.
+        var verification = tool.Name == Verification.CallerVerification.ToolName ? agent.CallerVerification : null;
+        if (tool.Secure && !await CheckTokenAsync(tool.Name, invocation.Token, request.CallId, invocation.Client, oneTime: verification is null, cancellationToken).ConfigureAwait(false))
         {
             return ToolOutcome.Refused(ToolOutcomeKind.TokenRefused, 403, "Forbidden");
         }
 
         var started = _time.GetTimestamp();
-        var outcome = await RunToolAsync(agent, tool, request, invocation.Client, cancellationToken).ConfigureAwait(false);
+        var outcome = await RunToolAsync(agent, tool, verification, request, invocation.Client, cancellationToken).ConfigureAwait(false);
         var elapsed = _time.GetElapsedTime(started);
         _metrics.FunctionCall(_agent.Name, tool.Name, outcome.Name, elapsed.TotalSeconds);
         _audit.FunctionCall(tool.Name, request.CallId, request.CallerIdNumber, request.Arguments, tool.SensitiveParameters, outcome.Name, elapsed.TotalMilliseconds);
@@ -69,7 +71,7 @@ public sealed partial class AgentPipeline
     }
 
     /// <summary>The checks that answer the AI (HTTP 200) rather than the client, then the handler.</summary>
-    private async ValueTask<ToolOutcome> RunToolAsync(AgentBase agent, ToolDefinition tool, Requests.SwaigRequest request, IPAddress? client, CancellationToken cancellationToken)
+    private async ValueTask<ToolOutcome> RunToolAsync(AgentBase agent, ToolDefinition tool, Verification.CallerVerification? verification, Requests.SwaigRequest request, IPAddress? client, CancellationToken cancellationToken)
     {
         var callId = request.CallId;
         if ((tool.Secure || tool.Options.Sensitive) && _agent.EmergencyMode)
@@ -90,6 +92,11 @@ public sealed partial class AgentPipeline
             }
         }
 
+        if (await VerificationRefusalAsync(agent, tool, callId, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
         var args = request.Arguments;
         var problems = tool.Validator.Validate(args);
         if (problems.Count > 0)
@@ -97,6 +104,12 @@ public sealed partial class AgentPipeline
             _audit.ValidationFailed(tool.Name, callId, problems);
             _metrics.ValidationFailure(_agent.Name, tool.Name);
             return ToolOutcome.Answered(ToolOutcomeKind.ValidationFailed, TypedToolArguments.InvalidArguments(tool.Name, string.Join("; ", problems)));
+        }
+
+        if (verification is not null)
+        {
+            var (kind, answer) = await _verification.VerifyAsync(verification, request, SmsDestinationProblem, cancellationToken).ConfigureAwait(false);
+            return ToolOutcome.Answered(kind, answer);
         }
 
         if (tool.Options.RequiresConfirmation && !Confirmation.IsConfirmed(args))
@@ -114,8 +127,9 @@ public sealed partial class AgentPipeline
 
         try
         {
-            var result = await invoke(args, new ToolCallContext(agent, tool.Name, request), cancellationToken).ConfigureAwait(false);
-            return ToolOutcome.Answered(ToolOutcomeKind.Success, result ?? new FunctionResult());
+            var result = await invoke(args, new ToolCallContext(agent, tool.Name, request), cancellationToken).ConfigureAwait(false) ?? new FunctionResult();
+            await _destinations.ApplyAsync(result, tool.Name, callId, cancellationToken).ConfigureAwait(false);
+            return ToolOutcome.Answered(ToolOutcomeKind.Success, result);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

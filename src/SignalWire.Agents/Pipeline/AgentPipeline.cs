@@ -41,6 +41,8 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     private readonly INonceStore _nonces;
     private readonly RecentKeyTable _callStarts;
     private readonly TimeProvider _time;
+    private readonly CallerVerificationGate _verification;
+    private readonly DestinationGuard _destinations;
 
     /// <summary>Builds the gates of <paramref name="agent"/> (whose configuration must be valid).</summary>
     /// <exception cref="AgentConfigurationException">The agent's configuration is unusable.</exception>
@@ -54,9 +56,13 @@ public sealed partial class AgentPipeline : IAsyncDisposable
         _logger = services.Loggers.CreateLogger(LogCategory);
         _audit = new AgentAudit(agent.Name, services.Loggers, _settings, _time);
         _metrics = services.Metrics ?? FallbackMetrics.Value;
-        _limits = new AgentRateLimits(services.RateLimits ?? new InMemoryRateLimitStore(_time), _settings);
+        var rateLimits = services.RateLimits ?? new InMemoryRateLimitStore(_time);
+        _limits = new AgentRateLimits(rateLimits, _settings);
         _nonces = services.Nonces ?? new InMemoryNonceStore(_time);
         _callStarts = new RecentKeyTable(CallStartCapacity);
+        _verification = new CallerVerificationGate(agent.Name, _settings, services.CallState ?? new InMemoryCallStateStore(_time), rateLimits, _audit, _metrics, _logger, _time);
+        _destinations = new DestinationGuard(agent.Name, _settings.Destinations, rateLimits, _audit, _metrics);
+        EnsureVerifierForTools(agent);
         if (agent.CallEndWithoutConversation)
         {
             PipelineLog.CallEndWithoutConversation(_logger, agent.Name);
@@ -169,18 +175,44 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     public bool ChecksSignatures => _settings.SigningKey is not null;
 
     /// <summary>Audits the first sighting of a call (an SWML fetch); later fetches of the same call are not repeated.</summary>
-    public ValueTask RecordCallStartAsync(string callId, string? from, string? to, CancellationToken cancellationToken = default)
+    public async ValueTask RecordCallStartAsync(string callId, string? from, string? to, CancellationToken cancellationToken = default) =>
+        await AdmitCallAsync(callId, from, to, direction: null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Records the first sighting of a call (an SWML fetch) and applies the per-caller call limit
+    /// (<see cref="AgentSettings.CallsPerCaller"/>) to new inbound calls: <see langword="false"/> when
+    /// <paramref name="from"/> has placed too many calls in the window, in which case the call should be hung up
+    /// (<see cref="CallLimitedDocument"/>). Outbound calls and later fetches of a known call are not counted.
+    /// </summary>
+    public async ValueTask<bool> AdmitCallAsync(string callId, string? from, string? to, string? direction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(callId);
         cancellationToken.ThrowIfCancellationRequested();
         var now = _time.GetUtcNow();
-        if (_callStarts.TryRecord(callId, now.Add(CallMemory).UtcTicks, now.UtcTicks))
+        if (!_callStarts.TryRecord(callId, now.Add(CallMemory).UtcTicks, now.UtcTicks))
         {
-            _audit.CallStart(callId, from, to);
+            return true;
         }
 
-        return ValueTask.CompletedTask;
+        _audit.CallStart(callId, from, to);
+        if (_limits.NewCalls is not { } limiter || string.IsNullOrEmpty(from) || string.Equals(direction, "outbound", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        using var lease = await limiter.AcquireAsync(from, 1, cancellationToken).ConfigureAwait(false);
+        if (lease.IsAcquired)
+        {
+            return true;
+        }
+
+        _audit.CallLimited(callId, from);
+        _metrics.RateLimited(_agent.Name, "calls");
+        return false;
     }
+
+    /// <summary>The SWML answered to a call over the per-caller call limit: hang up as busy.</summary>
+    public static ReadOnlyMemory<byte> CallLimitedDocument { get; } = """{"version":"1.0.0","sections":{"main":[{"hangup":{"reason":"busy"}}]}}"""u8.ToArray();
 
     /// <summary>
     /// The agent for one request: the shared agent, or, when per-request configuration is registered, a private
@@ -212,6 +244,12 @@ public sealed partial class AgentPipeline : IAsyncDisposable
         if (!await CheckTokenAsync(Swml.AgentDocumentRenderer.PostPromptFunction, token, callId, client, oneTime: false, cancellationToken).ConfigureAwait(false))
         {
             return null;
+        }
+
+        if (callId is not null && _agent.CallerVerification is not null)
+        {
+            // The call is over: its verification ends with it.
+            await _verification.ForgetAsync(callId, cancellationToken).ConfigureAwait(false);
         }
 
         return await RunCallbackAsync(ct => _agent.OnSummaryAsync(new PostPromptSummary(body), ct),

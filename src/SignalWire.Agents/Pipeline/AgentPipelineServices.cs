@@ -21,6 +21,9 @@ public sealed class AgentPipelineServices
     /// <summary>Where single-use tokens are recorded; default in memory.</summary>
     public INonceStore? Nonces { get; init; }
 
+    /// <summary>Where per-call state (caller verification) is kept; default in memory.</summary>
+    public ICallStateStore? CallState { get; init; }
+
     /// <summary>The instruments; default a meter of the process's own.</summary>
     public AgentMetrics? Metrics { get; init; }
 }

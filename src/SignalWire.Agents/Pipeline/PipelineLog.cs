@@ -19,4 +19,13 @@ internal static partial class PipelineLog
 
     [LoggerMessage(1022, LogLevel.Warning, "Agent {Agent}: call-end handlers are registered but swaig_post_conversation is off, so they will receive no conversation")]
     public static partial void CallEndWithoutConversation(ILogger logger, string agent);
+
+    [LoggerMessage(1023, LogLevel.Error, "The caller verification lookup failed for call {CallId}")]
+    public static partial void VerifierFailed(ILogger logger, Exception exception, string? callId);
+
+    [LoggerMessage(1024, LogLevel.Error, "Sending a verification code failed for call {CallId} ({Reason}); the code was discarded")]
+    public static partial void CodeSendFailed(ILogger logger, string reason, string? callId);
+
+    [LoggerMessage(1025, LogLevel.Error, "Tool {Function} requires a verified caller, but caller verification is not on (UseCallerVerification); refusing it")]
+    public static partial void VerificationNotConfigured(ILogger logger, string function);
 }

@@ -24,6 +24,8 @@ public readonly record struct ToolOutcome(ToolOutcomeKind Kind, int StatusCode, 
         ToolOutcomeKind.RateLimited => "rate_limited",
         ToolOutcomeKind.ValidationFailed => "validation_failed",
         ToolOutcomeKind.ConfirmationRequired => "confirmation_required",
+        ToolOutcomeKind.VerificationRequired => "verification_required",
+        ToolOutcomeKind.VerificationFailed => "verification_failed",
         _ => "refused",
     };
 }

@@ -39,4 +39,10 @@ public enum ToolOutcomeKind
 
     /// <summary>A tool served by another service at its own <c>web_hook_url</c> (400).</summary>
     RunsElsewhere,
+
+    /// <summary>The tool needs a verified caller and the call is not verified, or <c>verify_caller</c> asked for (or sent) a code; the AI is told (200).</summary>
+    VerificationRequired,
+
+    /// <summary><c>verify_caller</c> refused: a wrong code, a lockout, or verification unavailable; the AI is told (200).</summary>
+    VerificationFailed,
 }

@@ -23,6 +23,7 @@ internal sealed class AgentRateLimits
         // Failures count per credential set, not per agent: agents that share a user name share one budget of
         // guesses per client, however many routes they are mapped on.
         AuthFailures = store.CreateFixedWindow($"auth-failures:{CredentialKey(settings.BasicAuth.Username)}", settings.AuthFailureLimit, TimeSpan.FromMinutes(1));
+        NewCalls = settings.CallsPerCaller > 0 ? store.CreateFixedWindow($"{_agent}:calls", settings.CallsPerCaller, settings.CallsPerCallerWindow) : null;
         PerIp = settings.RateLimitPerMinute is { } perMinute ? store.CreateFixedWindow($"{_agent}:ip", perMinute, TimeSpan.FromMinutes(1)) : null;
     }
 
@@ -36,6 +37,9 @@ internal sealed class AgentRateLimits
 
     /// <summary>Counts failed authentications per client IP, shared by every agent with the same user name.</summary>
     public PartitionedRateLimiter<string> AuthFailures { get; }
+
+    /// <summary>New inbound calls per caller number, or <see langword="null"/> when unlimited.</summary>
+    public PartitionedRateLimiter<string>? NewCalls { get; }
 
     /// <summary>The opt-in per-IP ceiling, or <see langword="null"/>.</summary>
     public PartitionedRateLimiter<string>? PerIp { get; }

@@ -89,6 +89,21 @@ public sealed partial class FunctionResult
         return this;
     }
 
+    /// <summary>Removes the action at <paramref name="index"/> (the pipeline's policy checks).</summary>
+    internal void RemoveActionAt(int index) => _actions.RemoveAt(index);
+
+    /// <summary>Adds <paramref name="notice"/> to what the AI is told: after the text response, or the structured response's <c>tool_prompt</c>.</summary>
+    internal void AppendNotice(string notice)
+    {
+        if (_toolResponse is not null)
+        {
+            _toolResponse["tool_prompt"] = _toolResponse["tool_prompt"] is { } prompt ? prompt.GetValue<string>() + " " + notice : notice;
+            return;
+        }
+
+        Response = string.IsNullOrEmpty(Response) ? notice : Response + " " + notice;
+    }
+
     /// <summary>Writes the wire form: <c>response</c>, then <c>action</c>, then <c>post_process</c>.</summary>
     public void WriteTo(Utf8JsonWriter writer)
     {

@@ -97,6 +97,13 @@ public sealed class SwaigTokenService
     /// <summary>Whether tokens minted with a previous secret are still accepted (a rotation is under way).</summary>
     public bool AcceptsPreviousSecret => _previousKey is not null;
 
+    /// <summary>
+    /// A key for another purpose (<paramref name="purpose"/>, e.g. digests of verification codes), derived from the
+    /// current secret, so it is the same on every replica sharing the secret and unrelated to the token key.
+    /// </summary>
+    internal byte[] DeriveKey(string purpose) =>
+        HKDF.Expand(HashAlgorithmName.SHA256, _key, 32, System.Text.Encoding.UTF8.GetBytes("signalwire-agents/" + purpose));
+
     /// <summary>Mints a token for <paramref name="functionName"/> on call <paramref name="callId"/>.</summary>
     public string Mint(string functionName, string callId)
     {

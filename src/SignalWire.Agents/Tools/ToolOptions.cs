@@ -18,6 +18,13 @@ public sealed class ToolOptions
     public bool RequiresConfirmation { get; init; }
 
     /// <summary>
+    /// The caller must have been verified on this call (through <c>verify_caller</c>) before the tool runs; until then
+    /// the AI is told to verify first and the handler never runs. <see langword="null"/> follows the agent's
+    /// <see cref="Verification.CallerVerificationOptions.RequiredByDefault"/>. Needs <see cref="AgentBase.UseCallerVerification"/>.
+    /// </summary>
+    public bool? RequiresVerifiedCaller { get; init; }
+
+    /// <summary>
     /// Describes the pending action for the confirmation question from the arguments, e.g.
     /// <c>args =&gt; $"transfer ${args["amount"]} to account {args["to_account"]}"</c>. Default: the tool's description.
     /// </summary>

@@ -64,7 +64,7 @@ public sealed class KitchenSinkExampleTests : ServedAgentTest<KitchenSinkAgent>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
-            """{"response":"Order placed: 2 large pizza(s).","action":[{"SWML":{"version":"1.0.0","sections":{"main":[{"send_sms":{"to_number":"+15551234567","from_number":"+15559990000","body":"Tony's: your 2 pizza(s) are on the way."}}]}}},{"toggle_functions":[{"function":"place_order","active":false}]},{"change_step":"goodbye"}]}""",
+            """{"response":"Order placed: 2 large pizza(s).","action":[{"SWML":{"version":"1.0.0","sections":{"main":[{"send_sms":{"to_number":"+14155550123","from_number":"+14155550199","body":"Tony's: your 2 pizza(s) are on the way."}}]}}},{"toggle_functions":[{"function":"place_order","active":false}]},{"change_step":"goodbye"}]}""",
             (await response.ReadJsonAsync()).ToWireJson());
     }
 

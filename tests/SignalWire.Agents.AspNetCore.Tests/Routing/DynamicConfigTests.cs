@@ -49,7 +49,7 @@ public sealed class DynamicConfigTests
         await using var server = await AgentTestServer.StartAsync(agent);
         using var client = server.CreateClient();
 
-        var documents = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i => (Tenant: $"t{i}", Swml: await client.FetchSwmlAsync($"call-{i}", $"/?tenant=t{i}"))));
+        var documents = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i => (Tenant: $"t{i}", Swml: await client.FetchSwmlAsync($"call-{i}", $"/?tenant=t{i}", from: $"+1415555{i:0000}"))));
 
         foreach (var (tenant, swml) in documents)
         {

@@ -29,7 +29,7 @@ public sealed class SwaigEndpointTests : ServedAgentTest<TestAgent>
         Assert.Equal("echo", function);
         Assert.Equal("hello", args["text"]!.GetValue<string>());
         Assert.Equal("call-9", context.CallId);
-        Assert.Equal("+15551234567", context.CallerIdNumber);
+        Assert.Equal("+14155550123", context.CallerIdNumber);
         Assert.Equal("Alice", context.CallerIdName);
         Assert.Equal("session-1", context.AiSessionId);
         Assert.Equal("gold", context.GlobalData!["tier"]!.GetValue<string>());

@@ -202,7 +202,7 @@ public sealed class SwmlEndpointTests
                 agent.PromptAddToSection("Role", bullets: [$"bullet {i}"]);
             }
         }, TestContext.Current.CancellationToken);
-        var renders = Enumerable.Range(0, 200).Select(i => client.FetchSwmlAsync($"call-{i}")).ToList();
+        var renders = Enumerable.Range(0, 200).Select(i => client.FetchSwmlAsync($"call-{i}", from: $"+1415555{i:0000}")).ToList();
         await define;
         var documents = await Task.WhenAll(renders);
 

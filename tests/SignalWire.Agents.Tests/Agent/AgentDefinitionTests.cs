@@ -25,7 +25,7 @@ public sealed class AgentDefinitionTests
 
     /// <summary>Types whose instances never change after creation, so a copy may share them.</summary>
     private static readonly Type[] Immutable =
-        [typeof(string), typeof(Uri), typeof(MultilingualSettings), typeof(ContextsSnapshot), typeof(System.Collections.Immutable.ImmutableDictionary<string, ToolInvoker>)];
+        [typeof(string), typeof(Uri), typeof(MultilingualSettings), typeof(ContextsSnapshot), typeof(Verification.CallerVerification), typeof(System.Collections.Immutable.ImmutableDictionary<string, ToolInvoker>)];
 
     [Fact]
     public void Agent_state_lives_in_the_definition()
@@ -95,6 +95,8 @@ public sealed class AgentDefinitionTests
             DebugHandler = (_, _) => ValueTask.CompletedTask,
             Multilingual = new MultilingualSettings { Languages = [] },
             Contexts = new ContextsSnapshot([], _ => { }),
+            // Immutable: the options are a private copy taken at registration.
+            Verification = new Verification.CallerVerification(Verification.CallerVerifier.Secret((_, _) => ValueTask.FromResult<string?>("1234")), new Verification.CallerVerificationOptions()),
         };
         definition.Languages.Add(new LanguageSettings("English", "en-US", "rime.spore"));
         definition.Params["temperature"] = 0.5;

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using SignalWire.Agents.Security;
+using StackExchange.Redis;
+
+namespace SignalWire.Agents.Redis;
+
+/// <summary>
+/// Per-call state in Redis (<c>SET key value PX ttl</c>, <c>GET</c>, <c>DEL</c>), so a caller verified on one
+/// replica is verified on every other. When Redis cannot answer within the timeout, or while the circuit is open,
+/// every operation reports the store unavailable and caller verification fails closed.
+/// </summary>
+internal sealed partial class RedisCallStateStore(IConnectionMultiplexer redis, RedisOptions options, RedisCircuit circuit, TimeProvider time, ILogger<RedisCallStateStore> logger) : ICallStateStore
+{
+    private readonly string _prefix = options.KeyPrefix + ":call:";
+
+    public async ValueTask<bool> SetAsync(string key, string value, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        var ttl = expiresAt - time.GetUtcNow();
+        if (ttl <= TimeSpan.Zero)
+        {
+            return await RemoveAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (await RunAsync(db => db.StringSetAsync(_prefix + key, value, ttl), cancellationToken).ConfigureAwait(false)).Ok;
+    }
+
+    public async ValueTask<CallStateRead> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var (ok, value) = await RunAsync(db => db.StringGetAsync(_prefix + key), cancellationToken).ConfigureAwait(false);
+        return !ok ? CallStateRead.Unavailable : value.IsNull ? CallStateRead.Missing : CallStateRead.Found(value.ToString());
+    }
+
+    public async ValueTask<bool> RemoveAsync(string key, CancellationToken cancellationToken = default) =>
+        (await RunAsync(db => db.KeyDeleteAsync(_prefix + key), cancellationToken).ConfigureAwait(false)).Ok;
+
+    /// <summary>Runs one command within the timeout; <c>Ok</c> is <see langword="false"/> when Redis cannot answer.</summary>
+    private async Task<(bool Ok, T? Value)> RunAsync<T>(Func<IDatabase, Task<T>> command, CancellationToken cancellationToken)
+    {
+        if (circuit.IsOpen)
+        {
+            return (false, default);
+        }
+
+        try
+        {
+            var result = await command(redis.GetDatabase()).WaitAsync(options.OperationTimeout, cancellationToken).ConfigureAwait(false);
+            circuit.RecordSuccess();
+            return (true, result);
+        }
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+        {
+            circuit.RecordFailure(ex.GetType().Name);
+            Unavailable(logger, ex.GetType().Name);
+            return (false, default);
+        }
+    }
+
+    [LoggerMessage(3005, LogLevel.Warning, "Redis did not answer a call-state operation ({Reason}); caller verification fails closed")]
+    private static partial void Unavailable(ILogger logger, string reason);
+}

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+
+namespace SignalWire.Agents.Destinations;
+
+/// <summary>What an action does on the phone network: one entry per verb that dials, transfers or texts.</summary>
+/// <param name="Verb">The verb (<c>connect</c>, <c>transfer</c>, <c>sip_refer</c>, <c>calling.dial</c>, <c>send_sms</c>, <c>raw_swml</c>).</param>
+/// <param name="Destinations">Every destination the verb names.</param>
+/// <param name="IsMessage">Whether it sends a text message (else it is a transfer).</param>
+internal sealed record DialOut(string Verb, IReadOnlyList<string> Destinations, bool IsMessage);
+
+/// <summary>
+/// Finds the verbs in an action that reach the phone network, wherever they are nested (a SWML document's
+/// sections, <c>cond</c>/<c>switch</c> branches, an <c>execute_rpc</c>).
+/// </summary>
+internal static class ActionDestinations
+{
+    /// <summary>Words that, in SWML text that could not be read as JSON (YAML, say), mean it may dial out.</summary>
+    private static readonly string[] DialOutWords = ["connect", "transfer", "send_sms", "sip_refer", "calling.dial", "to_number"];
+
+    public static List<DialOut> Find(JsonObject action)
+    {
+        var found = new List<DialOut>();
+        Walk(action, found, depth: 0);
+        return found;
+    }
+
+    private static void Walk(JsonNode? node, List<DialOut> found, int depth)
+    {
+        if (depth > 64)
+        {
+            // Deeper than any request could be parsed; refuse rather than recurse without end.
+            found.Add(new DialOut("too_deep", ["(nested too deeply)"], IsMessage: false));
+            return;
+        }
+
+        switch (node)
+        {
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Walk(item, found, depth + 1);
+                }
+
+                break;
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    if (Inspect(key, value, obj) is { } dialOut)
+                    {
+                        found.Add(dialOut);
+                    }
+
+                    Walk(value, found, depth + 1);
+                }
+
+                break;
+        }
+    }
+
+    private static DialOut? Inspect(string key, JsonNode? value, JsonObject parent) => key switch
+    {
+        "connect" when value is JsonObject connect => new DialOut(key, Strings(connect, "to"), IsMessage: false),
+        "transfer" when value is JsonObject transfer => new DialOut(key, Strings(transfer, "dest"), IsMessage: false),
+        "sip_refer" when value is JsonObject refer => new DialOut(key, Strings(refer, "to_uri"), IsMessage: false),
+        "send_sms" when value is JsonObject sms => new DialOut(key, Strings(sms, "to_number"), IsMessage: true),
+        "method" when value is JsonValue method && method.TryGetValue<string>(out var name) && name == "calling.dial"
+            => new DialOut(name, Strings(parent, "to_number", "to"), IsMessage: false),
+        "raw_swml" when value is JsonValue raw && raw.TryGetValue<string>(out var text) && DialOutWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase))
+            => new DialOut(key, ["(SWML text that cannot be inspected)"], IsMessage: false),
+        _ => null,
+    };
+
+    /// <summary>Every string under one of <paramref name="keys"/>, at any depth below <paramref name="root"/>; a present but empty or non-string value is reported as it is.</summary>
+    private static List<string> Strings(JsonObject root, params string[] keys)
+    {
+        var values = new List<string>();
+        Collect(root, keys, values, 0);
+        if (values.Count == 0)
+        {
+            // A dialing verb with no destination the walker can read is not waved through.
+            values.Add("(no destination)");
+        }
+
+        return values;
+    }
+
+    private static void Collect(JsonNode? node, string[] keys, List<string> values, int depth)
+    {
+        if (depth > 64)
+        {
+            return;
+        }
+
+        if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                Collect(item, keys, values, depth + 1);
+            }
+        }
+        else if (node is JsonObject obj)
+        {
+            foreach (var (key, value) in obj)
+            {
+                if (keys.Contains(key) && value is not (JsonObject or JsonArray))
+                {
+                    values.Add(value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString() ?? "null");
+                }
+                else
+                {
+                    Collect(value, keys, values, depth + 1);
+                }
+            }
+        }
+    }
+}

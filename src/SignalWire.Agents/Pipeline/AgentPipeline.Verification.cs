@@ -1,0 +1,75 @@
+using SignalWire.Agents.Tools;
+using SignalWire.Agents.Verification;
+
+namespace SignalWire.Agents.Pipeline;
+
+/// <summary>The caller-verification gates.</summary>
+public sealed partial class AgentPipeline
+{
+    /// <summary>Message the AI gets when a tool needs a verified caller and the call is not verified.</summary>
+    public const string VerifyFirstResponse = CallerVerificationGate.VerifyFirstResponse;
+
+    /// <summary>Whether <paramref name="tool"/> needs a verified caller on <paramref name="agent"/>.</summary>
+    private static bool NeedsVerifiedCaller(AgentBase agent, ToolDefinition tool, CallerVerification? verification) =>
+        tool.Name is not (CallerVerification.ToolName or AgentBase.CallEndFunction)
+        && (tool.Options.RequiresVerifiedCaller ?? verification?.RequiredByDefault ?? false);
+
+    /// <summary>
+    /// The answer for a tool that needs a verified caller on a call that is not (or whose state cannot be read: fail
+    /// closed); <see langword="null"/> when the tool may run.
+    /// </summary>
+    private async ValueTask<ToolOutcome?> VerificationRefusalAsync(AgentBase agent, ToolDefinition tool, string? callId, CancellationToken cancellationToken)
+    {
+        var verification = agent.CallerVerification;
+        if (!NeedsVerifiedCaller(agent, tool, verification))
+        {
+            return null;
+        }
+
+        string reason;
+        string response;
+        if (verification is null)
+        {
+            PipelineLog.VerificationNotConfigured(_logger, tool.Name);
+            (reason, response) = ("not_configured", CallerVerificationGate.UnavailableResponse);
+        }
+        else
+        {
+            switch (await _verification.IsVerifiedAsync(callId, cancellationToken).ConfigureAwait(false))
+            {
+                case true:
+                    return null;
+                case false:
+                    (reason, response) = ("unverified", VerifyFirstResponse);
+                    break;
+                default:
+                    (reason, response) = ("store_unavailable", CallerVerificationGate.UnavailableResponse);
+                    break;
+            }
+        }
+
+        _audit.VerificationRequired(tool.Name, callId, reason);
+        _metrics.Verification(_agent.Name, "required");
+        return ToolOutcome.Answered(ToolOutcomeKind.VerificationRequired, new FunctionResult(response));
+    }
+
+    /// <summary>Refuses to build the gates when a tool needs a verified caller and verification is off.</summary>
+    private static void EnsureVerifierForTools(AgentBase agent)
+    {
+        if (agent.CallerVerification is not null)
+        {
+            return;
+        }
+
+        foreach (var tool in agent.Tools.All)
+        {
+            if (tool.Options.RequiresVerifiedCaller == true)
+            {
+                throw new AgentConfigurationException($"Tool '{tool.Name}' requires a verified caller, but caller verification is not on: call UseCallerVerification on agent '{agent.Name}'.");
+            }
+        }
+    }
+
+    /// <summary>Why a one-time code may not be texted to <paramref name="number"/> (the destination policy), or <see langword="null"/>.</summary>
+    private string? SmsDestinationProblem(string number) => _destinations.Rules.CheckNumber(number).Reason;
+}
