@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace SignalWire.Agents.Destinations;
 
 /// <summary>What an action does on the phone network: one entry per verb that dials, transfers or texts.</summary>
-/// <param name="Verb">The verb (<c>connect</c>, <c>transfer</c>, <c>sip_refer</c>, <c>calling.dial</c>, <c>send_sms</c>, <c>raw_swml</c>).</param>
+/// <param name="Verb">The verb (<c>connect</c>, <c>transfer</c>, <c>sip_refer</c>, <c>dial</c> (an <c>execute_rpc</c>), <c>send_sms</c>, <c>raw_swml</c>).</param>
 /// <param name="Destinations">Every destination the verb names.</param>
 /// <param name="IsMessage">Whether it sends a text message (else it is a transfer).</param>
 internal sealed record DialOut(string Verb, IReadOnlyList<string> Destinations, bool IsMessage);
@@ -15,7 +15,7 @@ internal sealed record DialOut(string Verb, IReadOnlyList<string> Destinations, 
 internal static class ActionDestinations
 {
     /// <summary>Words that, in SWML text that could not be read as JSON (YAML, say), mean it may dial out.</summary>
-    private static readonly string[] DialOutWords = ["connect", "transfer", "send_sms", "sip_refer", "calling.dial", "to_number"];
+    private static readonly string[] DialOutWords = ["connect", "transfer", "send_sms", "sip_refer", "dial", "to_number"];
 
     public static List<DialOut> Find(JsonObject action)
     {
@@ -63,7 +63,7 @@ internal static class ActionDestinations
         "transfer" when value is JsonObject transfer => new DialOut(key, Strings(transfer, "dest"), IsMessage: false),
         "sip_refer" when value is JsonObject refer => new DialOut(key, Strings(refer, "to_uri"), IsMessage: false),
         "send_sms" when value is JsonObject sms => new DialOut(key, Strings(sms, "to_number"), IsMessage: true),
-        "method" when value is JsonValue method && method.TryGetValue<string>(out var name) && name == "calling.dial"
+        "method" when value is JsonValue method && method.TryGetValue<string>(out var name) && name is "dial" or "calling.dial"
             => new DialOut(name, Strings(parent, "to_number", "to"), IsMessage: false),
         "raw_swml" when value is JsonValue raw && raw.TryGetValue<string>(out var text) && DialOutWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase))
             => new DialOut(key, ["(SWML text that cannot be inspected)"], IsMessage: false),

@@ -2,7 +2,7 @@ namespace SignalWire.Agents.Destinations;
 
 /// <summary>
 /// Where a tool's result may send the call or a message: every <c>connect</c>, SWML <c>transfer</c>,
-/// <c>send_sms</c>, <c>sip_refer</c> and <c>calling.dial</c> a handler returns is checked before the result
+/// <c>send_sms</c>, <c>sip_refer</c> and <c>execute_rpc</c> dial a handler returns is checked before the result
 /// leaves, and an action that breaks the policy is removed (the AI is told, the event is audited). Values left
 /// <see langword="null"/> fall back to the <c>SWML_*</c> variables, then to the defaults below.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class DestinationPolicy
     /// </summary>
     public bool? BlockHighCostNumbers { get; set; }
 
-    /// <summary>Transfers (<c>connect</c>, <c>transfer</c>, <c>sip_refer</c>, <c>calling.dial</c>) per call; 0 allows none. Default <c>SWML_MAX_TRANSFERS_PER_CALL</c>, else 5.</summary>
+    /// <summary>Transfers (<c>connect</c>, <c>transfer</c>, <c>sip_refer</c>, <c>execute_rpc</c> dial) per call; 0 allows none. Default <c>SWML_MAX_TRANSFERS_PER_CALL</c>, else 5.</summary>
     public int? MaxTransfersPerCall { get; set; }
 
     /// <summary>Text messages (<c>send_sms</c>) per call; 0 allows none. Default <c>SWML_MAX_MESSAGES_PER_CALL</c>, else 5.</summary>

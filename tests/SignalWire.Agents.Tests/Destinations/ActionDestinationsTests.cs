@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using SignalWire.Agents.Destinations;
+
+namespace SignalWire.Agents.Tests.Destinations;
+
+public sealed class ActionDestinationsTests
+{
+    private static List<DialOut> Find(FunctionResult result) => ActionDestinations.Find(Assert.Single(result.Actions));
+
+    [Fact]
+    public void Each_dialing_action_of_FunctionResult_is_found_with_its_destination()
+    {
+        Assert.Equal(["connect:+14155550100"], Describe(Find(new FunctionResult().Connect("+14155550100"))));
+        Assert.Equal(["transfer:https://x.example.com/swml"], Describe(Find(new FunctionResult().SwmlTransfer("https://x.example.com/swml", "bye"))));
+        Assert.Equal(["sip_refer:sip:a@b.example.com"], Describe(Find(new FunctionResult().SipRefer("sip:a@b.example.com"))));
+        Assert.Equal(["send_sms:+14155550100"], Describe(Find(new FunctionResult().SendSms("+14155550100", "+14155550199", "hi"))));
+        Assert.Equal(["dial:+14155550100"], Describe(Find(new FunctionResult().RpcDial("+14155550100", "+14155550199", "https://x.example.com/swml"))));
+        Assert.True(Find(new FunctionResult().SendSms("+14155550100", "+14155550199", "hi")).Single().IsMessage);
+    }
+
+    [Fact]
+    public void Destinations_nested_in_sections_conditions_and_dial_plans_are_all_found()
+    {
+        var swml = JsonNode.Parse("""
+            {"version":"1.0.0","sections":{
+              "main":[{"cond":[{"when":"vars.x == 1","then":[{"connect":{"serial":[{"to":"+14155550100"},{"to":"+19005550100"}]}}]}]}],
+              "other":[{"connect":{"serial_parallel":[[{"to":"sip:a@b.example.com"}]]}}]}}
+            """)!.AsObject();
+
+        var found = Find(new FunctionResult().ExecuteSwml(swml));
+
+        Assert.Equal(["connect:+14155550100,+19005550100", "connect:sip:a@b.example.com"], Describe(found));
+    }
+
+    [Fact]
+    public void A_dialing_verb_without_a_readable_destination_and_uninspectable_swml_are_reported()
+    {
+        Assert.Equal(["connect:(no destination)"], Describe(Find(new FunctionResult().AddAction("SWML", new JsonObject { ["sections"] = new JsonObject { ["main"] = new JsonArray(new JsonObject { ["connect"] = new JsonObject() }) } }))));
+        Assert.Equal(["raw_swml:(SWML text that cannot be inspected)"], Describe(Find(new FunctionResult().ExecuteSwml("sections:\n  main:\n    - connect:\n        to: '+19005550100'"))));
+        Assert.Empty(Find(new FunctionResult().ExecuteSwml("sections:\n  main:\n    - play: {url: 'say:hi'}")));
+    }
+
+    [Fact]
+    public void Actions_that_do_not_reach_the_phone_network_are_not_reported()
+    {
+        Assert.Empty(Find(new FunctionResult().Say("hi")));
+        Assert.Empty(ActionDestinations.Find(new FunctionResult().Connect("+14155550100").Hangup().Actions[1]));
+        Assert.Empty(ActionDestinations.Find(new FunctionResult().UpdateGlobalData(new JsonObject { ["to"] = "+19005550100" }).Actions[0]));
+    }
+
+    private static List<string> Describe(List<DialOut> found) => [.. found.Select(d => d.Verb + ":" + string.Join(",", d.Destinations))];
+}
