@@ -27,11 +27,12 @@ internal static class Cli
     private static readonly Option<bool> AuditOption = new("--audit") { Description = "Run the production hardening audit (same as the audit command)" };
     private static readonly Option<string[]> ArgOption = new("--arg") { Description = "A tool argument, typed by the tool's schema (repeatable)", HelpName = "NAME=VALUE", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string?> ArgsJsonOption = new("--args-json") { Description = "All tool arguments as one JSON object", HelpName = "JSON" };
+    private static readonly Option<string?> VerifyOption = new("--verify") { Description = "Before --exec, verify the fake caller with this code through verify_caller (agents with caller verification)", HelpName = "CODE" };
     private static readonly Option<string?> CallIdOption = new("--call-id") { Description = "The fake call's id (default: a new GUID)" };
     private static readonly Option<string> CallTypeOption = CreateChoice("--call-type", "The fake call's type", "webrtc", "sip");
     private static readonly Option<string> CallDirectionOption = CreateChoice("--call-direction", "The fake call's direction", "inbound", "outbound");
     private static readonly Option<string> CallStateOption = new("--call-state") { Description = "The fake call's state", DefaultValueFactory = _ => "created" };
-    private static readonly Option<string> FromNumberOption = new("--from-number") { Description = "The caller's number", DefaultValueFactory = _ => "+15555550100" };
+    private static readonly Option<string> FromNumberOption = new("--from-number") { Description = "The caller's number", DefaultValueFactory = _ => "+14155550100" };
     private static readonly Option<string> ToExtensionOption = new("--to-extension") { Description = "The number or extension called", DefaultValueFactory = _ => "agent" };
     private static readonly Option<string[]> HeaderOption = new("--header") { Description = "An HTTP header sent with the request (repeatable)", HelpName = "NAME=VALUE", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string[]> QueryOption = new("--query") { Description = "A query parameter of the SWML fetch (repeatable)", HelpName = "NAME=VALUE", Arity = ArgumentArity.ZeroOrMore };
@@ -48,7 +49,7 @@ internal static class Cli
         foreach (var option in new Option[]
         {
             AgentOption, ConfigurationOption, ListAgentsOption, ListToolsOption, DumpSwmlOption, ExecOption, AuditOption,
-            ArgOption, ArgsJsonOption, CallIdOption, CallTypeOption, CallDirectionOption, CallStateOption, FromNumberOption,
+            ArgOption, ArgsJsonOption, VerifyOption, CallIdOption, CallTypeOption, CallDirectionOption, CallStateOption, FromNumberOption,
             ToExtensionOption, HeaderOption, QueryOption, BodyOption, RawOption, JsonOption, VerboseOption,
         })
         {
@@ -119,6 +120,7 @@ internal static class Cli
             },
             Arguments = parse.GetValue(ArgOption) ?? [],
             ArgumentsJson = parse.GetValue(ArgsJsonOption),
+            VerificationCode = parse.GetValue(VerifyOption),
             Headers = parse.GetValue(HeaderOption) ?? [],
             Query = parse.GetValue(QueryOption) ?? [],
             Body = parse.GetValue(BodyOption),

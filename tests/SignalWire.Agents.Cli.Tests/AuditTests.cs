@@ -17,11 +17,14 @@ public sealed class AuditTests : IDisposable
         Assert.Equal(
             [
                 "https PASS", "basic-auth PASS", "token-secret PASS", "sensitive-tools PASS", "tool-schemas PASS", "rate-limits PASS",
-                "audit-log PASS", "signing-key PASS", "rotation PASS", "security-boundaries PASS", "open-ended-parameters PASS", "one-time-tokens PASS", "cors PASS",
+                "audit-log PASS", "signing-key PASS", "rotation PASS", "security-boundaries PASS", "open-ended-parameters PASS", "one-time-tokens PASS",
+                "destinations PASS", "call-limit PASS", "caller-verification PASS", "cors PASS",
             ],
             Verdicts(result.Output));
         var report = JsonNode.Parse(result.Output)!;
-        Assert.Equal(("secure-agent", 13, 0, 0), (report["agent"]!.GetValue<string>(), report["passed"]!.GetValue<int>(), report["warnings"]!.GetValue<int>(), report["failed"]!.GetValue<int>()));
+        Assert.Equal("Tool results may dial or text US, CA only; high-cost numbers are refused; 5 transfers and 5 messages per call.", Reason(result.Output, "destinations"));
+        Assert.Equal("Callers verify by secret before protected tools run.", Reason(result.Output, "caller-verification"));
+        Assert.Equal(("secure-agent", 16, 0, 0), (report["agent"]!.GetValue<string>(), report["passed"]!.GetValue<int>(), report["warnings"]!.GetValue<int>(), report["failed"]!.GetValue<int>()));
     }
 
     [Fact]
@@ -33,7 +36,8 @@ public sealed class AuditTests : IDisposable
         Assert.Equal(
             [
                 "https FAIL", "basic-auth FAIL", "token-secret FAIL", "sensitive-tools PASS", "tool-schemas PASS", "rate-limits PASS",
-                "audit-log WARN", "signing-key WARN", "rotation PASS", "security-boundaries PASS", "open-ended-parameters PASS", "one-time-tokens WARN", "cors PASS",
+                "audit-log WARN", "signing-key WARN", "rotation PASS", "security-boundaries PASS", "open-ended-parameters PASS", "one-time-tokens WARN",
+                "destinations PASS", "call-limit PASS", "caller-verification PASS", "cors PASS",
             ],
             Verdicts(result.Output));
     }
@@ -47,7 +51,8 @@ public sealed class AuditTests : IDisposable
         Assert.Equal(
             [
                 "https PASS", "basic-auth PASS", "token-secret PASS", "sensitive-tools FAIL", "tool-schemas FAIL", "tool-schemas WARN", "rate-limits WARN",
-                "audit-log PASS", "signing-key PASS", "rotation PASS", "security-boundaries WARN", "open-ended-parameters WARN", "one-time-tokens PASS", "cors PASS",
+                "audit-log PASS", "signing-key PASS", "rotation PASS", "security-boundaries WARN", "open-ended-parameters WARN", "one-time-tokens PASS",
+                "destinations WARN", "call-limit PASS", "caller-verification PASS", "cors PASS",
             ],
             Verdicts(result.Output));
         var reasons = JsonNode.Parse(result.Output)!["findings"]!.AsArray().Where(f => f!["verdict"]!.GetValue<string>() != "PASS")
@@ -60,6 +65,7 @@ public sealed class AuditTests : IDisposable
                 "No rate limit on delete_account, run_report, and no per-IP ceiling.",
                 "The prompt has no security-boundaries section telling the model what it must refuse.",
                 "'run_report.sql' is a free-form string named like a query or command; callers can talk the model into passing anything.",
+                "2 tool handler(s) can return connect, transfer, SMS or SIP refer actions, and any country may be dialled (premium-rate numbers are still refused; 5 transfers and 5 messages per call).",
             ],
             reasons);
     }
@@ -100,7 +106,7 @@ public sealed class AuditTests : IDisposable
         Assert.True(https > 0, result.Output);
         Assert.Contains("fix: Set SWML_SSL_ENABLED=true", lines[https + 1], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("PASS  sensitive-tools ", StringComparison.Ordinal));
-        Assert.Contains("7 passed, 3 warnings, 3 failed", lines);
+        Assert.Contains("10 passed, 3 warnings, 3 failed", lines);
     }
 
     [Fact]

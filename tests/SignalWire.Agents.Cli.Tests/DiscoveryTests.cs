@@ -11,10 +11,11 @@ public sealed class DiscoveryTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Contains("Agent 'secure-agent': 2 tool(s)", lines);
+        Assert.Contains("Agent 'secure-agent': 4 tool(s)", lines);
         Assert.Contains("get_balance  [10 per 60s]", lines);
         Assert.Contains("    account_type (string, required, one of: \"checking\", \"savings\") - Which account to read", lines);
-        Assert.Contains("transfer_funds  [secure]  [sensitive]  [confirmation]  [3 per 60s]", lines);
+        Assert.Contains("transfer_funds  [secure]  [sensitive]  [confirmation]  [verified caller]  [3 per 60s]", lines);
+        Assert.Contains("verify_caller  [secure]  [10 per 60s]", lines);
         Assert.Contains("    amount (number, required) - Amount to transfer in US dollars", lines);
         Assert.Contains(lines, l => l.StartsWith("    confirmed (boolean, required)", StringComparison.Ordinal));
     }
@@ -26,8 +27,8 @@ public sealed class DiscoveryTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var tools = JsonNode.Parse(result.Output)!.AsArray();
-        Assert.Equal(["get_balance", "transfer_funds"], tools.Select(t => t!["name"]!.GetValue<string>()));
-        Assert.Equal([false, true], tools.Select(t => t!["secure"]!.GetValue<bool>()));
+        Assert.Equal(["get_balance", "verify_caller", "transfer_funds", "speak_to_banker"], tools.Select(t => t!["name"]!.GetValue<string>()));
+        Assert.Equal([false, true, true, false], tools.Select(t => t!["secure"]!.GetValue<bool>()));
         Assert.Equal("""["account_type"]""", tools[0]!["parameters"]!["required"]!.ToJsonString());
     }
 
@@ -64,7 +65,7 @@ public sealed class DiscoveryTests
         var result = await SwaigTest.RunAsync(Path.Combine("examples", "SecureAgent"), "--configuration", RepositoryPaths.Configuration, "--list-tools", "--raw");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(2, JsonNode.Parse(result.Output)!.AsArray().Count);
+        Assert.Equal(4, JsonNode.Parse(result.Output)!.AsArray().Count);
     }
 
     [Fact]

@@ -20,14 +20,19 @@ public sealed class ExecTests
         var audit = Directory.CreateTempSubdirectory("swaig-test-");
         try
         {
-            var result = await SwaigTest.RunAsync(SwaigTest.Hardened(audit.FullName), SwaigTest.SecureAgent,
+            var environment = SwaigTest.Hardened(audit.FullName);
+            environment["EXAMPLE_VERIFICATION_PIN"] = "2468";
+            var result = await SwaigTest.RunAsync(environment, SwaigTest.SecureAgent, "--verify", "24 68",
                 "--exec", "transfer_funds", "--arg", "amount=25.5", "--arg", "to-account=1234567890", "--arg", "confirmed=true", "--raw", "--call-id", "call-exec-1");
 
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Equal("""{"response":"Transferred $25.50 to the account ending in 7890.","action":[{"set_global_data":{"last_transfer_amount":"25.5"}}]}""", result.Output.Trim());
-            var auditLine = JsonNode.Parse(await ReadWhenWrittenAsync(Path.Combine(audit.FullName, "audit.jsonl")))!;
-            Assert.Equal("call-exec-1", auditLine["call_id"]!.GetValue<string>());
-            Assert.DoesNotContain("1234567890", auditLine.ToJsonString(), StringComparison.Ordinal);
+            var auditText = await ReadWhenWrittenAsync(Path.Combine(audit.FullName, "audit.jsonl"));
+            var transfer = auditText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).Single(l => l["function"]?.GetValue<string>() == "transfer_funds");
+            Assert.Equal("call-exec-1", transfer["call_id"]!.GetValue<string>());
+            Assert.Contains("\"event\":\"caller_verified\"", auditText, StringComparison.Ordinal);
+            Assert.DoesNotContain("1234567890", auditText, StringComparison.Ordinal);
+            Assert.DoesNotContain("2468", auditText, StringComparison.Ordinal);
         }
         finally
         {
@@ -38,12 +43,25 @@ public sealed class ExecTests
     [Fact]
     public async Task InvalidArgumentsAreAnsweredByTheAgentsValidator()
     {
-        var result = await SwaigTest.RunAsync(SwaigTest.SecureAgent, "--exec", "transfer_funds", "--arg", "amount=-3", "--arg", "to_account=123", "--raw");
+        var result = await SwaigTest.RunAsync(new Dictionary<string, string> { ["EXAMPLE_VERIFICATION_PIN"] = "2468" }, SwaigTest.SecureAgent,
+            "--verify", "2468", "--exec", "transfer_funds", "--arg", "amount=-3", "--arg", "to_account=123", "--raw");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
             """{"response":"The arguments for transfer_funds are invalid: amount must be greater than 0; to_account must be exactly 10 characters long. Ask the caller for the correct value and try again."}""",
             result.Output.Trim());
+    }
+
+    [Fact]
+    public async Task WithoutVerificationTheProtectedToolAsksForItAndAWrongCodeStopsTheCommand()
+    {
+        var environment = new Dictionary<string, string> { ["EXAMPLE_VERIFICATION_PIN"] = "2468" };
+        var unverified = await SwaigTest.RunAsync(environment, SwaigTest.SecureAgent, "--exec", "transfer_funds", "--args-json", """{"amount": 5, "to_account": "1234567890", "confirmed": true}""", "--raw");
+        var wrong = await SwaigTest.RunAsync(environment, SwaigTest.SecureAgent, "--verify", "1111", "--exec", "transfer_funds", "--args-json", """{"amount": 5, "to_account": "1234567890", "confirmed": true}""", "--raw");
+
+        Assert.Equal((0, """{"response":"This action needs the caller to be verified first. Ask the caller for their verification code and call verify_caller with it."}"""), (unverified.ExitCode, unverified.Output.Trim()));
+        Assert.Equal((1, "error: --verify: the caller was not verified: That code is not correct. Ask the caller to check it and try again.\n"), (wrong.ExitCode, wrong.Error.ReplaceLineEndings("\n")));
+        Assert.Equal(string.Empty, wrong.Output);
     }
 
     [Fact]
@@ -82,7 +100,7 @@ public sealed class ExecTests
         var result = await SwaigTest.RunAsync(SwaigTest.SecureAgent, "--exec", "nope");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("error: Function 'nope' not found in agent 'secure-agent'. Tools: get_balance, transfer_funds.\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("error: Function 'nope' not found in agent 'secure-agent'. Tools: get_balance, verify_caller, transfer_funds, speak_to_banker.\n", result.Error.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -110,7 +128,6 @@ public sealed class ExecTests
     {
         // The audit file is drained when the host stops, which happens before the tool exits.
         Assert.True(File.Exists(path), $"{path} should exist");
-        var lines = await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken);
-        return lines.Single(l => JsonNode.Parse(l)!["event"]!.GetValue<string>() == "function_call");
+        return await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
     }
 }

@@ -17,7 +17,7 @@ public sealed class RedisScaleOutTests : IAsyncLifetime
     private static AgentOptions ReplicaOptions(Action<AgentOptions>? change = null) =>
         AgentTestServer.Options("bank").With(o => change?.Invoke(o));
 
-    private Task<AgentTestServer> StartReplicaAsync(TestAgent agent, TimeSpan? operationTimeout = null) =>
+    private Task<AgentTestServer> StartReplicaAsync(AgentBase agent, TimeSpan? operationTimeout = null) =>
         AgentTestServer.StartAsync(agent, builder => builder.Services.AddSignalWireRedis(o =>
         {
             o.Configuration = _redis.Url;
@@ -226,5 +226,46 @@ public sealed class RedisScaleOutTests : IAsyncLifetime
             AgentApplication.Create(agent, configure: builder => builder.Services.AddSignalWireRedis(o => o.Configuration = _redis.Url)));
 
         Assert.Contains(missing == "secret" ? "SIGNALWIRE_SWAIG_SECRET" : "SWML_BASIC_AUTH_PASSWORD", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_caller_verified_on_one_replica_is_verified_on_the_other_and_failures_count_across_both()
+    {
+        static AgentBase Bank()
+        {
+            var agent = new AgentBase(ReplicaOptions());
+            agent.UseCallerVerification(Verification.CallerVerifier.Secret((_, _) => ValueTask.FromResult<string?>("2468")));
+            agent.DefineTool("transfer", "Move money", null, (_, _, _) => ValueTask.FromResult(new FunctionResult("moved")), new Tools.ToolOptions { RequiresVerifiedCaller = true });
+            return agent;
+        }
+
+        await using var a = await StartReplicaAsync(Bank());
+        await using var b = await StartReplicaAsync(Bank());
+        using var clientA = a.CreateClient();
+        using var clientB = b.CreateClient();
+
+        async Task<string> VerifyAsync(HttpClient client, string callId, string code)
+        {
+            var path = HttpTestExtensions.PathAndQuery((await client.FetchSwmlAsync(callId)).FunctionUrl("verify_caller"));
+            using var response = await client.PostJsonAsync(path, SwaigRequests.Call("verify_caller", new() { ["code"] = code }, callId: callId, callerNumber: "+14155550123"));
+            return await response.ReadTextAsync();
+        }
+
+        async Task<string> TransferAsync(HttpClient client, string callId)
+        {
+            using var response = await client.PostJsonAsync("/swaig", SwaigRequests.Call("transfer", callId: callId, callerNumber: "+14155550123"));
+            return await response.ReadTextAsync();
+        }
+
+        Assert.Equal("""{"response":"The caller is verified. Go on with what they asked for."}""", await VerifyAsync(clientA, "call-1", "2468"));
+        Assert.Equal("""{"response":"moved"}""", await TransferAsync(clientB, "call-1"));
+
+        // Wrong codes alternate between replicas; the number's budget of five is shared.
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal("""{"response":"That code is not correct. Ask the caller to check it and try again."}""", await VerifyAsync(i % 2 == 0 ? clientA : clientB, $"call-x{i}", "0000"));
+        }
+
+        Assert.Equal("""{"response":"Too many incorrect codes. Verification is locked for this caller for now; offer other help."}""", await VerifyAsync(clientB, "call-y", "2468"));
     }
 }

@@ -36,6 +36,7 @@ internal static class HardeningAudit
                 "Call AddSecurityBoundaries(...) in the agent's constructor."));
         findings.AddRange(OpenEndedParameters(tools));
         findings.Add(OneTimeTokens(settings, tools));
+        findings.AddRange(TollFraudAudit.Evaluate(agent));
         findings.Add(settings.CorsOrigins.Contains("*")
             ? Fail("cors", "CORS allows any origin ('*'), so any web page can drive the agent from a visitor's browser.",
                 $"List the exact origins in {Env.CorsOrigins}, or leave it unset (CORS off).")

@@ -12,6 +12,9 @@ internal sealed record CommandInput
 
     public string? ArgumentsJson { get; init; }
 
+    /// <summary>The code <c>--verify</c> passes to <c>verify_caller</c> before the tool runs.</summary>
+    public string? VerificationCode { get; init; }
+
     public IReadOnlyList<string> Headers { get; init; } = [];
 
     public IReadOnlyList<string> Query { get; init; } = [];

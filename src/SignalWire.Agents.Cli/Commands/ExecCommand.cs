@@ -27,9 +27,14 @@ internal static class ExecCommand
         }
 
         // A tool added per request (dynamic configuration) is unknown here, so it gets a token too: the agent decides.
-        var url = tool is { Secure: false } ? "swaig/" : "swaig/?__token=" + Uri.EscapeDataString(agent.Settings.Tokens.Mint(function, input.Call.CallId));
+        var url = tool is { Secure: false } ? "swaig/" : TokenUrl(agent, function, input);
         var host = await LocalAgentHost.StartAsync(agent, input.LogLevel, cancellationToken).ConfigureAwait(false);
         await using var hostScope = host.ConfigureAwait(false);
+        if (input.VerificationCode is { } code)
+        {
+            await VerifyAsync(agent, host, code, input, cancellationToken).ConfigureAwait(false);
+        }
+
         using var response = await AgentResponse.PostJsonAsync(host.Client, url, input.Call.ToolCallBody(function, arguments, tool),
             input.HeaderPairs(), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
@@ -41,6 +46,28 @@ internal static class ExecCommand
         JsonOutput.Write(output, result, indented: !input.Raw);
         return 0;
     }
+
+    /// <summary>Runs <c>verify_caller</c> with <paramref name="code"/> on the fake call, through the same pipeline; anything but success stops the command.</summary>
+    private static async Task VerifyAsync(AgentBase agent, LocalAgentHost host, string code, CommandInput input, CancellationToken cancellationToken)
+    {
+        if (agent.CallerVerification is null)
+        {
+            throw new CliException($"--verify: agent '{agent.Name}' has no caller verification (UseCallerVerification).");
+        }
+
+        const string Tool = Verification.CallerVerification.ToolName;
+        var arguments = new System.Text.Json.Nodes.JsonObject { [Verification.CallerVerification.CodeParameter] = code };
+        using var response = await AgentResponse.PostJsonAsync(host.Client, TokenUrl(agent, Tool, input), input.Call.ToolCallBody(Tool, arguments, null),
+            input.HeaderPairs(), cancellationToken).ConfigureAwait(false);
+        var result = await AgentResponse.ReadAsync(response, "The call to 'verify_caller'", cancellationToken).ConfigureAwait(false);
+        if (result["response"]?.GetValue<string>() is not (Pipeline.AgentPipeline.CallerVerifiedResponse or Pipeline.AgentPipeline.AlreadyVerifiedResponse))
+        {
+            throw new CliException($"--verify: the caller was not verified: {result["response"]}");
+        }
+    }
+
+    private static string TokenUrl(AgentBase agent, string function, CommandInput input) =>
+        "swaig/?__token=" + Uri.EscapeDataString(agent.Settings.Tokens.Mint(function, input.Call.CallId));
 
     private static CliException NotFound(AgentBase agent, string function) => new(
         $"Function '{function}' not found in agent '{agent.Name}'. Tools: {(agent.Tools.Count == 0 ? "(none)" : string.Join(", ", agent.Tools.All.Select(t => t.Name)))}.");

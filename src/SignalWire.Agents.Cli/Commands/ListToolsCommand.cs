@@ -11,6 +11,17 @@ internal static class ListToolsCommand
     public static int Run(TextWriter output, AgentBase agent, bool raw)
     {
         var tools = agent.Tools.All;
+        var verifiedByDefault = agent.CallerVerification?.RequiredByDefault ?? false;
+        IEnumerable<string> Flags(ToolDefinition tool) => ToolFlags(tool, verifiedByDefault);
+        JsonObject Describe(ToolDefinition tool) => new()
+        {
+            ["name"] = tool.Name,
+            ["description"] = tool.Description,
+            ["secure"] = tool.Secure,
+            ["flags"] = new JsonArray([.. Flags(tool).Select(f => (JsonNode)f)]),
+            ["parameters"] = tool.WireParameters.DeepClone(),
+        };
+
         if (raw)
         {
             JsonOutput.Write(output, new JsonArray([.. tools.Select(t => (JsonNode)Describe(t))]), indented: false);
@@ -41,16 +52,7 @@ internal static class ListToolsCommand
         return 0;
     }
 
-    private static JsonObject Describe(ToolDefinition tool) => new()
-    {
-        ["name"] = tool.Name,
-        ["description"] = tool.Description,
-        ["secure"] = tool.Secure,
-        ["flags"] = new JsonArray([.. Flags(tool).Select(f => (JsonNode)f)]),
-        ["parameters"] = tool.WireParameters.DeepClone(),
-    };
-
-    private static IEnumerable<string> Flags(ToolDefinition tool)
+    private static IEnumerable<string> ToolFlags(ToolDefinition tool, bool verifiedByDefault)
     {
         if (tool.Secure)
         {
@@ -65,6 +67,11 @@ internal static class ListToolsCommand
         if (tool.Options.RequiresConfirmation)
         {
             yield return "confirmation";
+        }
+
+        if (tool.Name != Verification.CallerVerification.ToolName && (tool.Options.RequiresVerifiedCaller ?? verifiedByDefault))
+        {
+            yield return "verified caller";
         }
 
         if (tool.DataMap is not null)

@@ -42,7 +42,8 @@ public partial class AgentBase
         {
             ["type"] = "string",
             ["description"] = verification.SendsCodes ? "The code the caller read back; leave out to send a new code." : "The PIN or passphrase the caller said.",
-            ["maxLength"] = 128,
+            // Letters and digits, with the spaces, hyphens, dots and apostrophes speech recognition puts between them.
+            ["pattern"] = "^[A-Za-z0-9 '.-]{1,128}$",
         };
         var parameters = new JsonObject
         {
@@ -59,6 +60,8 @@ public partial class AgentBase
         {
             Secure = true,
             RequiresVerifiedCaller = false,
+            // Wrong codes have their own lockout; this bounds everything else (repeats, code requests) per caller.
+            RateLimit = ToolRateLimit.PerMinute(10),
             SensitiveParameters = [CallerVerification.CodeParameter],
         }), invoker: null);
     }

@@ -83,6 +83,17 @@ public sealed class DestinationRules
             Cap(policy.MaxMessagesPerCall, nameof(DestinationPolicy.MaxMessagesPerCall)));
     }
 
+    /// <summary>
+    /// The verbs in <paramref name="action"/> (a tool result's action, or any SWML) that reach the phone network
+    /// (<c>connect</c>, <c>transfer</c>, <c>sip_refer</c>, <c>send_sms</c>, an <c>execute_rpc</c> <c>dial</c>), wherever
+    /// they are nested; what the policy checks.
+    /// </summary>
+    public static IReadOnlyList<string> DialingVerbs(System.Text.Json.Nodes.JsonObject action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return [.. ActionDestinations.Find(action).Select(d => d.Verb)];
+    }
+
     /// <summary>Checks an E.164 phone number (<c>+</c> and digits; <c>tel:</c>, spaces, dots, hyphens and parentheses are ignored).</summary>
     public DestinationVerdict CheckNumber(string number)
     {

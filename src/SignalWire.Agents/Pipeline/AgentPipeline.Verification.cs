@@ -9,6 +9,12 @@ public sealed partial class AgentPipeline
     /// <summary>Message the AI gets when a tool needs a verified caller and the call is not verified.</summary>
     public const string VerifyFirstResponse = CallerVerificationGate.VerifyFirstResponse;
 
+    /// <summary>Message the AI gets when <c>verify_caller</c> verified the caller.</summary>
+    public const string CallerVerifiedResponse = CallerVerificationGate.VerifiedResponse;
+
+    /// <summary>Message the AI gets from <c>verify_caller</c> on a call that is already verified.</summary>
+    public const string AlreadyVerifiedResponse = CallerVerificationGate.AlreadyVerifiedResponse;
+
     /// <summary>Whether <paramref name="tool"/> needs a verified caller on <paramref name="agent"/>.</summary>
     private static bool NeedsVerifiedCaller(AgentBase agent, ToolDefinition tool, CallerVerification? verification) =>
         tool.Name is not (CallerVerification.ToolName or AgentBase.CallEndFunction)

@@ -9,8 +9,18 @@ namespace SignalWire.Agents.AspNetCore.Tests.Hosting;
 public sealed class SecureAgentExampleTests : ServedAgentTest<SecureAgent>
 {
     public SecureAgentExampleTests()
-        : base(new SecureAgent(AgentTestServer.Options("secure-agent")))
+        : base(new SecureAgent(AgentTestServer.Options("secure-agent"), demoPin: DemoPin))
     {
+    }
+
+    private const string DemoPin = "2468";
+
+    /// <summary>Verifies the caller of <paramref name="callId"/> with the demo PIN, as the AI would after asking.</summary>
+    private async Task VerifyAsync(string callId)
+    {
+        var url = HttpTestExtensions.PathAndQuery((await Client.FetchSwmlAsync(callId)).FunctionUrl("verify_caller"));
+        using var response = await Client.PostJsonAsync(url, SwaigRequests.Call("verify_caller", new() { ["code"] = DemoPin }, callId: callId));
+        Assert.Equal("""{"response":"The caller is verified. Go on with what they asked for."}""", await response.ReadTextAsync());
     }
 
     [Fact]
@@ -19,12 +29,52 @@ public sealed class SecureAgentExampleTests : ServedAgentTest<SecureAgent>
         var swml = await Client.FetchSwmlAsync("call-1");
         var functions = swml.Ai()["SWAIG"]!["functions"]!.AsArray();
 
-        Assert.Equal(["get_balance", "transfer_funds"], functions.Select(f => f!["function"]!.GetValue<string>()));
+        Assert.Equal(["get_balance", "verify_caller", "transfer_funds", "speak_to_banker"], functions.Select(f => f!["function"]!.GetValue<string>()));
         Assert.Null(functions[0]!["web_hook_url"]);
         Assert.Contains("/swaig/?__token=", functions[1]!["web_hook_url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("/swaig/?__token=", functions[2]!["web_hook_url"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(
             """{"type":"object","properties":{"amount":{"type":"number","description":"Amount to transfer in US dollars"},"to_account":{"type":"string","description":"The 10-character account number to transfer to"},"confirmed":{"type":"boolean","description":"Set to true only after the caller has explicitly confirmed this action in the conversation."}},"required":["amount","to_account","confirmed"]}""",
-            functions[1]!["parameters"]!.ToWireJson());
+            functions[2]!["parameters"]!.ToWireJson());
+    }
+
+    [Fact]
+    public async Task Transfer_funds_on_an_unverified_call_asks_for_verification_and_never_runs()
+    {
+        var url = HttpTestExtensions.PathAndQuery((await Client.FetchSwmlAsync("call-1")).FunctionUrl("transfer_funds"));
+        using var response = await Client.PostJsonAsync(url, SwaigRequests.Call("transfer_funds", new() { ["amount"] = 50, ["to_account"] = "1234567890", ["confirmed"] = true }, callId: "call-1"));
+
+        Assert.Equal("""{"response":"This action needs the caller to be verified first. Ask the caller for their verification code and call verify_caller with it."}""", await response.ReadTextAsync());
+        Assert.DoesNotContain(Server.Logs.GetSnapshot(), r => r.Id.Id == 2002 && r.Message.Contains("outcome=success", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_wrong_pin_does_not_verify()
+    {
+        var url = HttpTestExtensions.PathAndQuery((await Client.FetchSwmlAsync("call-1")).FunctionUrl("verify_caller"));
+        using var response = await Client.PostJsonAsync(url, SwaigRequests.Call("verify_caller", new() { ["code"] = "2469" }, callId: "call-1"));
+
+        Assert.Equal("""{"response":"That code is not correct. Ask the caller to check it and try again."}""", await response.ReadTextAsync());
+    }
+
+    [Fact]
+    public async Task Without_a_demo_pin_nobody_can_verify()
+    {
+        await using var server = await AgentTestServer.StartAsync(new SecureAgent(AgentTestServer.Options("secure-agent"), demoPin: ""));
+        using var client = server.CreateClient();
+        var url = HttpTestExtensions.PathAndQuery((await client.FetchSwmlAsync("call-1")).FunctionUrl("verify_caller"));
+        using var response = await client.PostJsonAsync(url, SwaigRequests.Call("verify_caller", new() { ["code"] = "0000" }, callId: "call-1"));
+
+        Assert.Equal("""{"response":"That code is not correct. Ask the caller to check it and try again."}""", await response.ReadTextAsync());
+    }
+
+    [Fact]
+    public async Task Speak_to_banker_connects_within_the_us_and_canada_policy()
+    {
+        using var response = await Client.PostJsonAsync("/swaig", SwaigRequests.Call("speak_to_banker", new() { ["department"] = "loans" }));
+
+        Assert.Equal("""{"response":"Connecting you to a banker now.","action":[{"SWML":{"sections":{"main":[{"connect":{"to":"+14155550140"}}]},"version":"1.0.0"},"transfer":"true"}]}""", await response.ReadTextAsync());
+        Assert.Equal(["US", "CA"], Agent.Settings.Destinations.AllowedCountries);
     }
 
     [Fact]
@@ -54,6 +104,7 @@ public sealed class SecureAgentExampleTests : ServedAgentTest<SecureAgent>
     [InlineData("""{"amount":"lots","to_account":"1234567890","confirmed":true}""", """{"response":"The arguments for transfer_funds are invalid: amount must be a number. Ask the caller for the correct value and try again."}""")]
     public async Task Transfer_funds_applies_the_input_rules_and_confirmation(string args, string expected)
     {
+        await VerifyAsync("call-1");
         var url = HttpTestExtensions.PathAndQuery((await Client.FetchSwmlAsync("call-1")).FunctionUrl("transfer_funds"));
         using var response = await Client.PostJsonAsync(url, SwaigRequests.Call("transfer_funds", JsonNode.Parse(args)!.AsObject(), callId: "call-1"));
 
@@ -90,15 +141,17 @@ public sealed class SecureAgentExampleTests : ServedAgentTest<SecureAgent>
     [Fact]
     public async Task The_audit_log_records_the_transfer_without_the_account_number()
     {
+        await VerifyAsync("call-1");
         var url = HttpTestExtensions.PathAndQuery((await Client.FetchSwmlAsync("call-1")).FunctionUrl("transfer_funds"));
         using var response = await Client.PostJsonAsync(url, SwaigRequests.Call("transfer_funds", new() { ["amount"] = 20, ["to_account"] = "9876543210", ["confirmed"] = true }, callId: "call-1"));
 
         var audit = Server.Logs.GetSnapshot().Where(r => r.Category == AuditEvents.Category).ToList();
-        var call = Assert.Single(audit, r => r.Id.Id == 2002);
+        var call = Assert.Single(audit, r => r.Id.Id == 2002 && r.Message.Contains("function=transfer_funds", StringComparison.Ordinal));
         Assert.Contains("function=transfer_funds", call.Message, StringComparison.Ordinal);
         Assert.Contains("outcome=success", call.Message, StringComparison.Ordinal);
         Assert.Contains("\"to_account\":\"[REDACTED]\"", call.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("9876543210", Server.AllLogText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoPin, Server.AllLogText(), StringComparison.Ordinal);
         Assert.Contains(audit, r => r.Id.Id == 2001 && r.Message.Contains("call_id=call-1", StringComparison.Ordinal));
     }
 }

@@ -89,6 +89,7 @@ public sealed class CallerVerificationTests : IAsyncLifetime
     {
         Assert.Equal(Answer(WrongCode), await _client.VerifyAsync("call-1", "4321", caller: "+14155550999"));
         Assert.Equal(Answer("Ask the caller for their PIN or passphrase, then call verify_caller with it as code."), await _client.VerifyAsync("call-2", "  "));
+        Assert.Equal(Answer("The arguments for verify_caller are invalid: code is not in the expected format. Ask the caller for the correct value and try again."), await _client.VerifyAsync("call-3", "1234; DROP TABLE"));
         Assert.Equal(Answer(VerifyFirst), await _client.CallAsync("transfer", "call-1", caller: "+14155550999"));
         Assert.Single(_agent.Lookups);
     }
@@ -139,7 +140,7 @@ public sealed class CallerVerificationTests : IAsyncLifetime
         var tool = swml.Ai()["SWAIG"]!["functions"]!.AsArray().Single(f => f!["function"]!.GetValue<string>() == "verify_caller")!;
 
         Assert.Equal(
-            """{"type":"object","properties":{"code":{"type":"string","description":"The PIN or passphrase the caller said."}},"required":["code"]}""",
+            """{"type":"object","properties":{"code":{"type":"string","description":"The PIN or passphrase the caller said.","pattern":"^[A-Za-z0-9 '.-]{1,128}$"}},"required":["code"]}""",
             tool["parameters"]!.ToWireJson());
         Assert.Contains("__token=", tool["web_hook_url"]!.GetValue<string>(), StringComparison.Ordinal);
     }
