@@ -30,6 +30,8 @@ done
 export SWML_BASIC_AUTH_USER=signalwire
 export SWML_BASIC_AUTH_PASSWORD=load-test-password-0123456789abcdef
 export SIGNALWIRE_SWAIG_SECRET=load-test-secret
+# transfer_funds runs only for a verified caller: the load call is verified once with the example's demo PIN.
+export EXAMPLE_VERIFICATION_PIN=2468
 export AUTH=$(printf '%s:%s' "$SWML_BASIC_AUTH_USER" "$SWML_BASIC_AUTH_PASSWORD" | base64 -w0)
 # The logging a user gets by default: framework categories at Warning, the agent's own at Information on the
 # console, and the audit trail as JSON lines on standard output (its own batched sink). Nothing is set here.
@@ -67,12 +69,16 @@ baseline_first=$(cat "$work/baseline.first"); agent_first=$(cat "$work/agent.fir
 baseline_pid=$(cat "$work/baseline.pid"); agent_pid=$(cat "$work/agent.pid")
 
 swml=$(curl -fs -u "$SWML_BASIC_AUTH_USER:$SWML_BASIC_AUTH_PASSWORD" -X POST http://127.0.0.1:3401/ -H 'Content-Type: application/json' -d '{"call":{"call_id":"load-secure"}}')
-export TOKEN=$(grep -o '__token=[A-Za-z0-9_-]*' <<<"$swml" | tail -1 | cut -d= -f2)
+# The document's last two tokens belong to its secure tools, in order: verify_caller, then transfer_funds.
+tokens=$(grep -o '__token=[A-Za-z0-9_-]*' <<<"$swml" | cut -d= -f2 | tail -2)
+verify_token=$(sed -n 1p <<<"$tokens")
+export TOKEN=$(sed -n 2p <<<"$tokens")
 
 # Sanity: each scenario's request gets the answer it should (not a refusal) before it is measured.
 check() { local out; out=$(curl -s -u "$SWML_BASIC_AUTH_USER:$SWML_BASIC_AUTH_PASSWORD" -X POST "http://127.0.0.1:3401$1" -H 'Content-Type: application/json' -d "$2"); grep -q "$3" <<<"$out" || { echo "sanity check failed for $1: $out" >&2; exit 1; }; }
 check / '{"call":{"call_id":"x"}}' '"version":"1.0.0"'
 check /swaig '{"function":"get_balance","call_id":"x","caller_id_num":"+19990000001","argument":{"parsed":[{"account_type":"savings"}]}}' 'savings balance'
+check "/swaig?__token=$verify_token" '{"function":"verify_caller","call_id":"load-secure","caller_id_num":"+19990000002","argument":{"parsed":[{"code":"2468"}]}}' 'The caller is verified'
 check "/swaig?__token=$TOKEN" '{"function":"transfer_funds","call_id":"load-secure","caller_id_num":"+19990000002","argument":{"parsed":[{"amount":25.5,"to_account":"1234567890","confirmed":true}]}}' 'Transferred'
 
 # run NAME PORT PATH LUA : prints "req/s p50 p99 non2xx"
