@@ -14,44 +14,33 @@ using static SignalWire.Agents.AspNetCore.Tests.Verification.VerificationRequest
 namespace SignalWire.Agents.AspNetCore.Tests.Verification;
 
 /// <summary>A secret (PIN) verifier over real HTTP: verify first, then the tool runs; wrong codes lock out per call and per number.</summary>
-public sealed class CallerVerificationTests : IAsyncLifetime
+public sealed class CallerVerificationTests : ServedAgentTest<VerifiedAgent>
 {
     private const string VerifyFirst = "This action needs the caller to be verified first. Ask the caller for their verification code and call verify_caller with it.";
     private const string Verified = "The caller is verified. Go on with what they asked for.";
     private const string WrongCode = "That code is not correct. Ask the caller to check it and try again.";
     private const string Locked = "Too many incorrect codes. Verification is locked for this caller for now; offer other help.";
 
-    private readonly VerifiedAgent _agent = new();
-    private AgentTestServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
+    public CallerVerificationTests()
+        : base(new VerifiedAgent())
     {
-        _server = await AgentTestServer.StartAsync(_agent);
-        _client = _server.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
     }
 
     private List<Microsoft.Extensions.Logging.Testing.FakeLogRecord> Audit(int eventId) =>
-        _server.Logs.GetSnapshot().Where(r => r.Category == AuditEvents.Category && r.Id.Id == eventId).ToList();
+        Server.Logs.GetSnapshot().Where(r => r.Category == AuditEvents.Category && r.Id.Id == eventId).ToList();
 
     private MetricCollector<long> Verifications() =>
-        new(_server.Services.GetRequiredService<IMeterFactory>(), AgentMetrics.MeterName, "signalwire.agents.verification");
+        new(Server.Services.GetRequiredService<IMeterFactory>(), AgentMetrics.MeterName, "signalwire.agents.verification");
 
     [Fact]
     public async Task A_tool_that_needs_a_verified_caller_answers_verify_first_and_never_runs()
     {
         using var events = Verifications();
 
-        Assert.Equal(Answer(VerifyFirst), await _client.CallAsync("transfer", "call-1"));
-        Assert.Equal(Answer("nine to five"), await _client.CallAsync("balance_hours", "call-1"));
+        Assert.Equal(Answer(VerifyFirst), await Client.CallAsync("transfer", "call-1"));
+        Assert.Equal(Answer("nine to five"), await Client.CallAsync("balance_hours", "call-1"));
 
-        Assert.Equal(["balance_hours"], _agent.Ran);
+        Assert.Equal(["balance_hours"], Agent.Ran);
         var audit = Assert.Single(Audit(2024));
         Assert.Contains("function=transfer call_id=call-1 reason=unverified", audit.Message, StringComparison.Ordinal);
         Assert.Equal("required", Assert.Single(events.GetMeasurementSnapshot()).Tags["outcome"]);
@@ -60,13 +49,13 @@ public sealed class CallerVerificationTests : IAsyncLifetime
     [Fact]
     public async Task The_right_code_verifies_the_call_and_only_that_call()
     {
-        Assert.Equal(Answer(Verified), await _client.VerifyAsync("call-1", " 43-21 "));
+        Assert.Equal(Answer(Verified), await Client.VerifyAsync("call-1", " 43-21 "));
 
-        Assert.Equal(Answer("moved"), await _client.CallAsync("transfer", "call-1"));
-        Assert.Equal(Answer(VerifyFirst), await _client.CallAsync("transfer", "call-2"));
-        Assert.Equal(Answer("The caller is already verified on this call."), await _client.VerifyAsync("call-1", "4321"));
-        Assert.Equal(["transfer"], _agent.Ran);
-        var lookup = Assert.Single(_agent.Lookups);
+        Assert.Equal(Answer("moved"), await Client.CallAsync("transfer", "call-1"));
+        Assert.Equal(Answer(VerifyFirst), await Client.CallAsync("transfer", "call-2"));
+        Assert.Equal(Answer("The caller is already verified on this call."), await Client.VerifyAsync("call-1", "4321"));
+        Assert.Equal(["transfer"], Agent.Ran);
+        var lookup = Assert.Single(Agent.Lookups);
         Assert.Equal(new CallerIdentity("call-1", "+14155550123", "Alice"), lookup);
         Assert.Contains("caller_verified agent=bank call_id=call-1 caller=+14155550123 method=secret", Assert.Single(Audit(2020)).Message, StringComparison.Ordinal);
     }
@@ -74,12 +63,12 @@ public sealed class CallerVerificationTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_code_of_the_same_length_is_refused_and_the_code_is_never_logged()
     {
-        Assert.Equal(Answer(WrongCode), await _client.VerifyAsync("call-1", "4322"));
-        Assert.Equal(Answer(VerifyFirst), await _client.CallAsync("transfer", "call-1"));
+        Assert.Equal(Answer(WrongCode), await Client.VerifyAsync("call-1", "4322"));
+        Assert.Equal(Answer(VerifyFirst), await Client.CallAsync("transfer", "call-1"));
 
-        Assert.Empty(_agent.Ran);
+        Assert.Empty(Agent.Ran);
         Assert.Contains("reason=wrong_code", Assert.Single(Audit(2021)).Message, StringComparison.Ordinal);
-        var logs = _server.AllLogText();
+        var logs = Server.AllLogText();
         Assert.DoesNotContain("4322", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(VerifiedAgent.Pin, logs, StringComparison.Ordinal);
     }
@@ -87,11 +76,11 @@ public sealed class CallerVerificationTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_caller_cannot_verify_with_any_code()
     {
-        Assert.Equal(Answer(WrongCode), await _client.VerifyAsync("call-1", "4321", caller: "+14155550999"));
-        Assert.Equal(Answer("Ask the caller for their PIN or passphrase, then call verify_caller with it as code."), await _client.VerifyAsync("call-2", "  "));
-        Assert.Equal(Answer("The arguments for verify_caller are invalid: code is not in the expected format. Ask the caller for the correct value and try again."), await _client.VerifyAsync("call-3", "1234; DROP TABLE"));
-        Assert.Equal(Answer(VerifyFirst), await _client.CallAsync("transfer", "call-1", caller: "+14155550999"));
-        Assert.Single(_agent.Lookups);
+        Assert.Equal(Answer(WrongCode), await Client.VerifyAsync("call-1", "4321", caller: "+14155550999"));
+        Assert.Equal(Answer("Ask the caller for their PIN or passphrase, then call verify_caller with it as code."), await Client.VerifyAsync("call-2", "  "));
+        Assert.Equal(Answer("The arguments for verify_caller are invalid: code is not in the expected format. Ask the caller for the correct value and try again."), await Client.VerifyAsync("call-3", "1234; DROP TABLE"));
+        Assert.Equal(Answer(VerifyFirst), await Client.CallAsync("transfer", "call-1", caller: "+14155550999"));
+        Assert.Single(Agent.Lookups);
     }
 
     [Fact]
@@ -99,15 +88,15 @@ public sealed class CallerVerificationTests : IAsyncLifetime
     {
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(Answer(WrongCode), await _client.VerifyAsync("call-1", "0000"));
+            Assert.Equal(Answer(WrongCode), await Client.VerifyAsync("call-1", "0000"));
         }
 
-        Assert.Equal(Answer(Locked), await _client.VerifyAsync("call-1", VerifiedAgent.Pin));
-        Assert.Equal(Answer(VerifyFirst), await _client.CallAsync("transfer", "call-1"));
+        Assert.Equal(Answer(Locked), await Client.VerifyAsync("call-1", VerifiedAgent.Pin));
+        Assert.Equal(Answer(VerifyFirst), await Client.CallAsync("transfer", "call-1"));
         Assert.Contains("scope=call", Assert.Single(Audit(2022)).Message, StringComparison.Ordinal);
 
         // Another call from the same number still has its own attempts (the number's budget is 5).
-        Assert.Equal(Answer(Verified), await _client.VerifyAsync("call-2", VerifiedAgent.Pin));
+        Assert.Equal(Answer(Verified), await Client.VerifyAsync("call-2", VerifiedAgent.Pin));
     }
 
     [Fact]
@@ -115,28 +104,28 @@ public sealed class CallerVerificationTests : IAsyncLifetime
     {
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(Answer(WrongCode), await _client.VerifyAsync($"call-{i}", "0000"));
+            Assert.Equal(Answer(WrongCode), await Client.VerifyAsync($"call-{i}", "0000"));
         }
 
-        Assert.Equal(Answer(Locked), await _client.VerifyAsync("call-new", VerifiedAgent.Pin));
+        Assert.Equal(Answer(Locked), await Client.VerifyAsync("call-new", VerifiedAgent.Pin));
         Assert.Contains("scope=caller", Assert.Single(Audit(2022)).Message, StringComparison.Ordinal);
-        Assert.Equal(5, _agent.Lookups.Count);
+        Assert.Equal(5, Agent.Lookups.Count);
     }
 
     [Fact]
     public async Task Verify_caller_needs_the_calls_token()
     {
-        using var response = await _client.PostJsonAsync("/swaig", SwaigRequests.Call(CallerVerification.ToolName, new() { ["code"] = VerifiedAgent.Pin }));
+        using var response = await Client.PostJsonAsync("/swaig", SwaigRequests.Call(CallerVerification.ToolName, new() { ["code"] = VerifiedAgent.Pin }));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("""{"error":"Forbidden"}""", await response.ReadTextAsync());
-        Assert.Empty(_agent.Lookups);
+        Assert.Empty(Agent.Lookups);
     }
 
     [Fact]
     public async Task The_verify_caller_tool_is_rendered_secure_with_a_required_code()
     {
-        var swml = await _client.FetchSwmlAsync("call-1");
+        var swml = await Client.FetchSwmlAsync("call-1");
         var tool = swml.Ai()["SWAIG"]!["functions"]!.AsArray().Single(f => f!["function"]!.GetValue<string>() == "verify_caller")!;
 
         Assert.Equal(
@@ -148,13 +137,13 @@ public sealed class CallerVerificationTests : IAsyncLifetime
     [Fact]
     public async Task The_end_of_call_summary_ends_the_verification()
     {
-        Assert.Equal(Answer(Verified), await _client.VerifyAsync("call-1", VerifiedAgent.Pin));
-        var swml = await _client.FetchSwmlAsync("call-1");
+        Assert.Equal(Answer(Verified), await Client.VerifyAsync("call-1", VerifiedAgent.Pin));
+        var swml = await Client.FetchSwmlAsync("call-1");
         var postPrompt = swml.Ai()["post_prompt_url"]!.GetValue<string>();
-        using var summary = await _client.PostJsonAsync(HttpTestExtensions.PathAndQuery(postPrompt), new JsonObject { ["call_id"] = "call-1", ["post_prompt_data"] = new JsonObject { ["raw"] = "done" } });
+        using var summary = await Client.PostJsonAsync(HttpTestExtensions.PathAndQuery(postPrompt), new JsonObject { ["call_id"] = "call-1", ["post_prompt_data"] = new JsonObject { ["raw"] = "done" } });
         Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
 
-        Assert.Equal(Answer(VerifyFirst), await _client.CallAsync("transfer", "call-1"));
+        Assert.Equal(Answer(VerifyFirst), await Client.CallAsync("transfer", "call-1"));
     }
 }
 

@@ -6,7 +6,7 @@ using SignalWire.Agents.Verification;
 namespace SignalWire.Agents.AspNetCore.Tests.Verification;
 
 /// <summary>A bank-like agent: <c>transfer</c> needs a verified caller, <c>balance_hours</c> does not.</summary>
-internal sealed class VerifiedAgent : AgentBase
+public sealed class VerifiedAgent : AgentBase
 {
     public const string Pin = "4321";
 
