@@ -15,16 +15,18 @@ public sealed class AgentTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private AgentTestServer(WebApplication app, AgentBase agent, Uri baseAddress, FakeLogCollector logs)
+    private readonly AgentBase? _agent;
+
+    private AgentTestServer(WebApplication app, AgentBase? agent, Uri baseAddress, FakeLogCollector logs)
     {
         _app = app;
-        Agent = agent;
+        _agent = agent;
         BaseAddress = baseAddress;
         Logs = logs;
     }
 
-    /// <summary>The agent being served.</summary>
-    public AgentBase Agent { get; }
+    /// <summary>The agent being served (not for an <see cref="AgentServer"/>, which serves several).</summary>
+    public AgentBase Agent => _agent ?? throw new InvalidOperationException("This test server runs an AgentServer; use its agents.");
 
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
@@ -63,6 +65,21 @@ public sealed class AgentTestServer : IAsyncDisposable
         var address = app.Urls.Single();
         var logs = app.Services.GetRequiredService<FakeLogCollector>();
         return new AgentTestServer(app, agent, new Uri(address.TrimEnd('/') + "/"), logs);
+    }
+
+    /// <summary>Starts <paramref name="server"/> on 127.0.0.1 (a free port), capturing every log record like an agent's test server.</summary>
+    public static async Task<AgentTestServer> StartAsync(AgentServer server, Action<WebApplicationBuilder>? configure = null)
+    {
+        var app = server.CreateApplication(configure: builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.AddFakeLogging();
+            configure?.Invoke(builder);
+        });
+        await app.StartAsync();
+        var address = app.Urls.Single();
+        return new AgentTestServer(app, null, new Uri(address.TrimEnd('/') + "/"), app.Services.GetRequiredService<FakeLogCollector>());
     }
 
     /// <summary>A client for the server; authenticated with the test credentials unless <paramref name="authenticated"/> is false.</summary>

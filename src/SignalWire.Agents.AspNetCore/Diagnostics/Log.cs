@@ -29,4 +29,10 @@ internal static partial class Log
     [LoggerMessage(1013, LogLevel.Warning, "Agent {Agent}: the SWML document served does not match the SWML schema ({Count} problems shown): {Problems}")]
     public static partial void SwmlSchemaMismatch(ILogger logger, string agent, int count, string problems);
 
+
+    [LoggerMessage(1030, LogLevel.Information, "Agent {Agent}: call {CallId} was made to agent {Target}'s SIP name; {Target} answers it")]
+    public static partial void SipRouted(ILogger logger, string agent, string target, string? callId);
+
+    [LoggerMessage(1031, LogLevel.Warning, "Agent {Agent}: a call for agent {Target}'s SIP name came with credentials {Target} does not accept, so {Agent} answers it; give both agents the same credentials to route between them")]
+    public static partial void SipRouteRefused(ILogger logger, string agent, string target);
 }

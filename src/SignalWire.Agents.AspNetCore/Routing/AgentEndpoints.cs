@@ -83,9 +83,9 @@ internal sealed partial class AgentEndpoints
         if (HttpMethods.IsPost(context.Request.Method))
         {
             BodyStatus status;
-            if (_agent.HasDynamicConfig || service?.HasRequestHandlers == true)
+            if (_agent.HasDynamicConfig || service?.HasRequestHandlers == true || SipRouter is not null)
             {
-                // Dynamic configuration handlers get the whole body.
+                // Dynamic configuration handlers get the whole body (and so may the agent a SIP call is routed to).
                 (status, body) = await ReadBodyAsync(context).ConfigureAwait(false);
                 fetch = body is null ? null : SwmlFetch.FromBody(body);
             }
@@ -107,6 +107,37 @@ internal sealed partial class AgentEndpoints
             return;
         }
 
+        if (SipRouter is { } router && fetch?.To is not null && router(fetch) is { } target && !ReferenceEquals(target, this))
+        {
+            // The call is for another agent on the same server: it answers, if these credentials are good for it too
+            // (its document carries its own credentials in every webhook URL).
+            if (target.AcceptsCredentialsOf(context))
+            {
+                Log.SipRouted(_logger, _agent.Name, target._agent.Name, LogText.Safe(fetch.CallId));
+                await target.RenderAsync(context, fetch, body).ConfigureAwait(false);
+                return;
+            }
+
+            Log.SipRouteRefused(_logger, _agent.Name, target._agent.Name);
+        }
+
+        await RenderAsync(context, fetch, body).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Routes a SWML fetch by the SIP or tel URI it was made to, for agents on an <c>AgentServer</c> with SIP
+    /// routing: the handlers of the agent the call is for, or <see langword="null"/> to answer here.
+    /// </summary>
+    internal Func<SwmlFetch, AgentEndpoints?>? SipRouter { get; set; }
+
+    /// <summary>Whether this agent's host rules and Basic Auth accept the request (already admitted by another agent).</summary>
+    private bool AcceptsCredentialsOf(HttpContext context) =>
+        _pipeline.IsHostAllowed(context.Request.Host.Host) && _settings.BasicAuth.Verify(context.Request.Headers.Authorization.ToString());
+
+    /// <summary>Answers an SWML fetch whose body has been read and checked: the call limit, then the document.</summary>
+    private async Task RenderAsync(HttpContext context, SwmlFetch? fetch, JsonObject? body)
+    {
+        var service = _pipeline.Service;
         var callId = fetch?.CallId ?? (context.Request.Query["call_id"].ToString() is { Length: > 0 } fromQuery ? fromQuery : null);
         if (fetch?.CallId is { } postedCallId
             && !await _pipeline.AdmitCallAsync(postedCallId, fetch.From, fetch.To, fetch.Direction, context.RequestAborted).ConfigureAwait(false))

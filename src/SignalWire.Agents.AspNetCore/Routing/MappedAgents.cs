@@ -36,4 +36,16 @@ internal static class MappedAgents
             names.Add(name, route);
         }
     }
+
+    /// <summary>Forgets <paramref name="name"/> (its agent was unmapped), so the name and its route can be used again.</summary>
+    public static void Unregister(IEndpointRouteBuilder endpoints, string name)
+    {
+        if (Hosts.TryGetValue(endpoints.ServiceProvider, out var names))
+        {
+            lock (names)
+            {
+                names.Remove(name);
+            }
+        }
+    }
 }
