@@ -44,18 +44,6 @@ public static class AgentApplication
         }, services => services.AddSignalWireHosting(), app => app.MapSwmlService(service), args, configure, listenOverride: null);
     }
 
-    /// <summary>Builds (without starting) the application for every agent of <paramref name="server"/>, listening as its <see cref="AgentServer.HostOptions"/> say.</summary>
-    /// <exception cref="AgentConfigurationException">The configuration is unusable.</exception>
-    public static WebApplication Create(AgentServer server, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(server);
-        return Create(config =>
-        {
-            AgentConfiguration.ApplyOnce(server.HostOptions.Name, server.HostOptions, settingsResolved: false, config);
-            return AgentSettings.Resolve(server.HostOptions);
-        }, services => services.AddSignalWireAgentServer(server), app => app.MapAgentServer(server), args, configure, listenOverride: null);
-    }
-
     /// <summary>Builds and runs the SWML service until the process is stopped.</summary>
     public static void Run(this Swml.SwmlService service, string[]? args = null, Action<WebApplicationBuilder>? configure = null) => Create(service, args, configure).Run();
 
@@ -78,7 +66,8 @@ public static class AgentApplication
         return agent.Settings;
     }
 
-    private static WebApplication Create(
+    /// <summary>The listener, services, middleware and health routes every standalone host shares; <paramref name="map"/> adds what it serves.</summary>
+    internal static WebApplication Create(
         Func<Microsoft.Extensions.Configuration.IConfiguration, AgentSettings> resolve, Action<IServiceCollection> register, Action<WebApplication> map, string[]? args, Action<WebApplicationBuilder>? configure, IPEndPoint? listenOverride)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);

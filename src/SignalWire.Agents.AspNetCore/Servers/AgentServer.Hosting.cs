@@ -16,7 +16,17 @@ public sealed partial class AgentServer
     /// </summary>
     /// <exception cref="AgentConfigurationException">A setting is unusable, or two agents share a route or name.</exception>
     public WebApplication CreateApplication(string[]? args = null, Action<WebApplicationBuilder>? configure = null) =>
-        AgentApplication.Create(this, args, configure);
+        AgentApplication.Create(
+            config =>
+            {
+                AgentConfiguration.ApplyOnce(HostOptions.Name, HostOptions, settingsResolved: false, config);
+                return AgentSettings.Resolve(HostOptions);
+            },
+            services => services.AddSignalWireAgentServer(this),
+            app => app.MapAgentServer(this),
+            args,
+            configure,
+            listenOverride: null);
 
     /// <summary>Builds and runs the server until the process is stopped (Ctrl+C, SIGTERM).</summary>
     public void Run(string[]? args = null, Action<WebApplicationBuilder>? configure = null) => CreateApplication(args, configure).Run();
