@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SignalWire.Agents.AspNetCore.Hosting;
+using SignalWire.Agents.AspNetCore.Servers;
 
 namespace SignalWire.Agents.AspNetCore;
 
@@ -19,8 +19,8 @@ public sealed partial class AgentServer
         AgentApplication.Create(
             config =>
             {
-                AgentConfiguration.ApplyOnce(HostOptions.Name, HostOptions, settingsResolved: false, config);
-                return AgentSettings.Resolve(HostOptions);
+                AgentConfiguration.ApplyOnce(HostOptions.Name, HostOptions, settingsResolved: _hostSettings is not null, config);
+                return HostSettings;
             },
             services => services.AddSignalWireAgentServer(this),
             app => app.MapAgentServer(this),
@@ -42,27 +42,31 @@ public sealed partial class AgentServer
         }
     }
 
-    /// <summary>
-    /// Prints an agent's start-up lines (its URL and, when generated, its credentials) when the server is already
-    /// running; agents mapped before the start are announced when it starts.
-    /// </summary>
-    private static void AnnounceIfStarted(IServiceProvider services, AgentBase agent)
+    /// <summary>The server's start-up lines, once it listens: its URL, each agent's route, the SIP names, and credentials that were generated.</summary>
+    internal void AnnounceOnStart(IServiceProvider services)
     {
-        if (services.GetService<IHostApplicationLifetime>() is not { } lifetime
-            || services.GetService<Microsoft.Extensions.Options.IOptions<AgentHostingOptions>>()?.Value.StartupBanner == false
-            || services.GetService<IServer>() is not { } server)
+        if (Banner(services) is not { } banner)
         {
             return;
         }
 
-        void Write() => StartupBanner.Write(Console.Out, agent, server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
-        if (lifetime.ApplicationStarted.IsCancellationRequested)
+        banner.Lifetime.ApplicationStarted.Register(() =>
+            ServerBanner.Write(Console.Out, this, banner.Server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []));
+    }
+
+    /// <summary>One line for an agent registered while the server runs; those registered before are in the start-up banner.</summary>
+    private static void AnnounceIfStarted(IServiceProvider services, AgentBase agent, string route)
+    {
+        if (Banner(services) is { } banner && banner.Lifetime.ApplicationStarted.IsCancellationRequested)
         {
-            Write();
-        }
-        else
-        {
-            lifetime.ApplicationStarted.Register(Write);
+            ServerBanner.WriteAdded(Console.Out, agent, route);
         }
     }
+
+    private static (IHostApplicationLifetime Lifetime, IServer Server)? Banner(IServiceProvider services) =>
+        services.GetService<IHostApplicationLifetime>() is { } lifetime
+        && services.GetService<Microsoft.Extensions.Options.IOptions<AgentHostingOptions>>()?.Value.StartupBanner != false
+        && services.GetService<IServer>() is { } server
+            ? (lifetime, server)
+            : null;
 }

@@ -29,6 +29,7 @@ public sealed partial class AgentServer
     private Func<SipRoutingRequest, string?>? _sipCallback;
     private bool _sipRouting;
     private IEndpointRouteBuilder? _endpoints;
+    private AgentSettings? _hostSettings;
 
     /// <summary>Creates a server; <paramref name="hostOptions"/> set the listener when it runs standalone (host, port, TLS, limits).</summary>
     public AgentServer(AgentOptions? hostOptions = null)
@@ -38,6 +39,16 @@ public sealed partial class AgentServer
 
     /// <summary>The listener's settings for <see cref="Run"/> (the agents' own options decide everything else).</summary>
     public AgentOptions HostOptions { get; }
+
+    /// <summary>
+    /// Agents whose Basic Auth pair is set nowhere (code, configuration, environment) share the server's pair —
+    /// generated once and printed in the start-up banner — instead of generating one each, so that the platform
+    /// needs one set of credentials and SIP routing can hand calls between them. Default on; set before mapping.
+    /// </summary>
+    public bool ShareCredentials { get; set; } = true;
+
+    /// <summary>The server's own settings (resolved once): its listener and the shared credentials.</summary>
+    internal AgentSettings HostSettings => LazyInitializer.EnsureInitialized(ref _hostSettings, () => AgentSettings.Resolve(HostOptions));
 
     /// <summary>The endpoints routing reads; changes as agents come and go.</summary>
     internal AgentServerEndpointDataSource DataSource { get; } = new();
@@ -228,12 +239,20 @@ public sealed partial class AgentServer
     /// <summary>A route as the server keys it: one leading slash, no trailing one (<c>/</c> for the root).</summary>
     private static string Normalize(string? route) => "/" + (route ?? string.Empty).Trim().Trim('/');
 
-    private static AgentRoutes MapLocked(IEndpointRouteBuilder endpoints, AgentBase agent)
+    private AgentRoutes MapLocked(IEndpointRouteBuilder endpoints, AgentBase agent)
     {
         AgentConfiguration.ApplyOnce(agent.Name, agent.Options, agent.SettingsResolved, endpoints.ServiceProvider.GetService<Microsoft.Extensions.Configuration.IConfiguration>());
+        if (ShareCredentials && !agent.SettingsResolved && agent.Options is { BasicAuthUser: null, BasicAuthPassword: null }
+            && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariables.BasicAuthPassword)))
+        {
+            var shared = HostSettings.BasicAuth;
+            agent.Options.BasicAuthUser = shared.Username;
+            agent.Options.BasicAuthPassword = shared.Password;
+        }
+
         agent.ValidateConfiguration();
         var routes = AgentRoutes.Build(endpoints, agent.Name, agent.Settings, agent.Options, services => new Pipeline.AgentPipeline(agent, services));
-        AnnounceIfStarted(endpoints.ServiceProvider, agent);
+        AnnounceIfStarted(endpoints.ServiceProvider, agent, routes.Prefix);
         return routes;
     }
 

@@ -33,6 +33,7 @@ public static class AgentServerExtensions
         ArgumentNullException.ThrowIfNull(server);
         server.Attach(endpoints);
         endpoints.DataSources.Add(server.DataSource);
+        server.AnnounceOnStart(endpoints.ServiceProvider);
         if (endpoints.ServiceProvider.GetService<IHostApplicationLifetime>() is { } lifetime)
         {
             // Drain every agent's audit writer once requests have finished, removed agents included.
