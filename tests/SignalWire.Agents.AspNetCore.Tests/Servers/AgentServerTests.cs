@@ -184,4 +184,23 @@ public sealed class AgentServerTests
         Assert.Throws<InvalidOperationException>(() => app.MapAgentServer(server));
         await app.StopAsync(TestContext.Current.CancellationToken);
     }
+
+    [Fact]
+    public async Task Hostile_requests_to_server_routes_get_the_same_json_refusals()
+    {
+        var server = new AgentServer(HostOptions()).Register(Department("reception", "/")).Register(Department("sales", "/sales")).EnableSipRouting();
+        await using var host = await AgentTestServer.StartAsync(server);
+        using var client = host.CreateClient();
+
+        using var put = await client.PutAsync(new Uri("/sales", UriKind.Relative), new StringContent("{}"), TestContext.Current.CancellationToken);
+        using var get = await client.GetAsync(new Uri("/sales/swaig", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var malformed = await client.PostAsync(new Uri("/", UriKind.Relative), new StringContent("""{"call":{"to":"sip:sales@x","to":"sip:sales@y"}}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        using var form = await client.PostAsync(new Uri("/sales", UriKind.Relative), new FormUrlEncodedContent([new("call", "x")]), TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.MethodNotAllowed, """{"error":"Method not allowed"}"""), (put.StatusCode, await put.ReadTextAsync()));
+        Assert.Equal((HttpStatusCode.MethodNotAllowed, """{"error":"Method not allowed"}"""), (get.StatusCode, await get.ReadTextAsync()));
+        Assert.Equal((HttpStatusCode.BadRequest, """{"error":"Malformed JSON"}"""), (malformed.StatusCode, await malformed.ReadTextAsync()));
+        Assert.Equal((HttpStatusCode.UnsupportedMediaType, """{"error":"Content-Type must be application/json"}"""), (form.StatusCode, await form.ReadTextAsync()));
+        Assert.DoesNotContain(host.Logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
+    }
 }
