@@ -54,32 +54,29 @@ public sealed class AgentTestServer : IAsyncDisposable
     /// <summary>Starts <paramref name="agent"/> (whose options must bind 127.0.0.1, port 0).</summary>
     public static async Task<AgentTestServer> StartAsync(AgentBase agent, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = AgentApplication.Create(agent, configure: builder =>
-        {
-            builder.Logging.ClearProviders();
-            builder.Logging.SetMinimumLevel(LogLevel.Trace);
-            builder.Logging.AddFakeLogging();
-            configure?.Invoke(builder);
-        });
-        await app.StartAsync();
-        var address = app.Urls.Single();
-        var logs = app.Services.GetRequiredService<FakeLogCollector>();
-        return new AgentTestServer(app, agent, new Uri(address.TrimEnd('/') + "/"), logs);
+        return await StartAsync(AgentApplication.Create(agent, configure: CapturingLogs(configure)), agent);
     }
 
     /// <summary>Starts <paramref name="server"/> on 127.0.0.1 (a free port), capturing every log record like an agent's test server.</summary>
     public static async Task<AgentTestServer> StartAsync(AgentServer server, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = server.CreateApplication(configure: builder =>
-        {
-            builder.Logging.ClearProviders();
-            builder.Logging.SetMinimumLevel(LogLevel.Trace);
-            builder.Logging.AddFakeLogging();
-            configure?.Invoke(builder);
-        });
+        return await StartAsync(server.CreateApplication(configure: CapturingLogs(configure)), null);
+    }
+
+    /// <summary>Every log record captured, at every level, then the test's own configuration.</summary>
+    private static Action<WebApplicationBuilder> CapturingLogs(Action<WebApplicationBuilder>? configure) => builder =>
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.AddFakeLogging();
+        configure?.Invoke(builder);
+    };
+
+    private static async Task<AgentTestServer> StartAsync(WebApplication app, AgentBase? agent)
+    {
         await app.StartAsync();
         var address = app.Urls.Single();
-        return new AgentTestServer(app, null, new Uri(address.TrimEnd('/') + "/"), app.Services.GetRequiredService<FakeLogCollector>());
+        return new AgentTestServer(app, agent, new Uri(address.TrimEnd('/') + "/"), app.Services.GetRequiredService<FakeLogCollector>());
     }
 
     /// <summary>A client for the server; authenticated with the test credentials unless <paramref name="authenticated"/> is false.</summary>

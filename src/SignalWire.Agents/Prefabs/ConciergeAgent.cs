@@ -37,7 +37,7 @@ public class ConciergeAgent : AgentBase
             }
         }
 
-        foreach (var (day, (opens, closes)) in options.Hours ?? new Dictionary<DayOfWeek, (TimeOnly, TimeOnly)>())
+        foreach (var (day, (opens, closes)) in options.Hours ?? new Dictionary<DayOfWeek, OpeningHours>())
         {
             if (closes <= opens)
             {

@@ -13,7 +13,7 @@ public sealed class ConciergeOptions
     public IReadOnlyList<Amenity> Amenities { get; set; } = [];
 
     /// <summary>Opening hours per day of the week (a day not listed is closed); with none, any time is open.</summary>
-    public IReadOnlyDictionary<DayOfWeek, (TimeOnly Opens, TimeOnly Closes)> Hours { get; set; } = new Dictionary<DayOfWeek, (TimeOnly, TimeOnly)>();
+    public IReadOnlyDictionary<DayOfWeek, OpeningHours> Hours { get; set; } = new Dictionary<DayOfWeek, OpeningHours>();
 
     /// <summary>Decides availability (a booking system); default: open hours (<see cref="Hours"/>) only.</summary>
     public Func<AvailabilityRequest, CancellationToken, ValueTask<bool>>? CheckAvailability { get; set; }

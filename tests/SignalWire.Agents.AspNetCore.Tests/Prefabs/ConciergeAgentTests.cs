@@ -16,10 +16,10 @@ public sealed class ConciergeAgentTests : IAsyncLifetime
             VenueName = "Grand Hotel",
             Services = ["Spa", "Restaurant"],
             Amenities = [new("Pool", "Heated indoor pool", "Take the east lift to floor 2 and follow the signs.")],
-            Hours = new Dictionary<DayOfWeek, (TimeOnly, TimeOnly)>
+            Hours = new Dictionary<DayOfWeek, OpeningHours>
             {
-                [DayOfWeek.Monday] = (new TimeOnly(9, 0), new TimeOnly(21, 0)),
-                [DayOfWeek.Saturday] = (new TimeOnly(10, 0), new TimeOnly(18, 0)),
+                [DayOfWeek.Monday] = new(new TimeOnly(9, 0), new TimeOnly(21, 0)),
+                [DayOfWeek.Saturday] = new(new TimeOnly(10, 0), new TimeOnly(18, 0)),
             },
             SpecialInstructions = ["Pets are welcome in the lobby only."],
             Time = _time,

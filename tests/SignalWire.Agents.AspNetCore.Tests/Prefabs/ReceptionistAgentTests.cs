@@ -3,44 +3,34 @@ using SignalWire.Agents.Prefabs;
 
 namespace SignalWire.Agents.AspNetCore.Tests.Prefabs;
 
-public sealed class ReceptionistAgentTests : IAsyncLifetime
+public sealed class ReceptionistAgentTests : ServedAgentTest<ReceptionistAgent>
 {
-    private AgentTestServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
+    public ReceptionistAgentTests()
+        : base(new ReceptionistAgent(new ReceptionistOptions
+            {
+                Departments =
+                [
+                    new("sales", "New orders and pricing", "+14155550150"),
+                    new("support", "Help with a product", "sip:support@pbx.example.com"),
+                    new("hotline", "A line someone misconfigured", "+19005550100"),
+                ],
+                Agent = PrefabTest.Options("receptionist", "/receptionist"),
+            }))
     {
-        _server = await AgentTestServer.StartAsync(new ReceptionistAgent(new ReceptionistOptions
-        {
-            Departments =
-            [
-                new("sales", "New orders and pricing", "+14155550150"),
-                new("support", "Help with a product", "sip:support@pbx.example.com"),
-                new("hotline", "A line someone misconfigured", "+19005550100"),
-            ],
-            Agent = PrefabTest.Options("receptionist", "/receptionist"),
-        }));
-        _client = _server.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
     }
 
     [Fact]
-    public Task The_document_matches_its_golden_copy() => PrefabTest.AssertGoldenAsync(_server, _client, "/receptionist", "receptionist");
+    public Task The_document_matches_its_golden_copy() => PrefabTest.AssertGoldenAsync(Server, Client, "/receptionist", "receptionist");
 
     [Fact]
     public async Task Caller_info_is_kept_and_the_transfer_names_the_caller()
     {
         Assert.Equal(
             """{"response":"Thank you, Ada. Now choose the department for: a new order","action":[{"set_global_data":{"caller_info":{"name":"Ada","reason":"a new order"}}}]}""",
-            await _client.CallAsync("/receptionist", "collect_caller_info", new() { ["name"] = " Ada ", ["reason"] = "a new order" }));
+            await Client.CallAsync("/receptionist", "collect_caller_info", new() { ["name"] = " Ada ", ["reason"] = "a new order" }));
         Assert.Equal(
             """{"response":"I'm transferring you to sales now, Ada. Please hold.","action":[{"SWML":{"sections":{"main":[{"connect":{"to":"+14155550150"}}]},"version":"1.0.0"},"transfer":"true"}],"post_process":true}""",
-            await _client.CallAsync("/receptionist", "transfer_call", new() { ["department"] = "sales" }, new JsonObject { ["caller_info"] = new JsonObject { ["name"] = "Ada" } }));
+            await Client.CallAsync("/receptionist", "transfer_call", new() { ["department"] = "sales" }, new JsonObject { ["caller_info"] = new JsonObject { ["name"] = "Ada" } }));
     }
 
     [Fact]
@@ -48,7 +38,7 @@ public sealed class ReceptionistAgentTests : IAsyncLifetime
     {
         Assert.Equal(
             """{"response":"I'm transferring you to hotline now. Please hold. Not done: the transfer to +19005550100, because that destination is not allowed (premium rate). Tell the caller it cannot be done and offer other help."}""",
-            await _client.CallAsync("/receptionist", "transfer_call", new() { ["department"] = "hotline" }));
+            await Client.CallAsync("/receptionist", "transfer_call", new() { ["department"] = "hotline" }));
     }
 
     [Fact]
@@ -56,7 +46,7 @@ public sealed class ReceptionistAgentTests : IAsyncLifetime
     {
         Assert.Equal(
             """{"response":"The arguments for transfer_call are invalid: department must be one of: \"sales\", \"support\", \"hotline\". Ask the caller for the correct value and try again."}""",
-            await _client.CallAsync("/receptionist", "transfer_call", new() { ["department"] = "+15550001111" }));
+            await Client.CallAsync("/receptionist", "transfer_call", new() { ["department"] = "+15550001111" }));
         Assert.Throws<ArgumentException>(() => new ReceptionistAgent(new ReceptionistOptions()));
         Assert.Throws<ArgumentException>(() => new ReceptionistAgent(new ReceptionistOptions { Departments = [new("Sales Team", "x", "+14155550150")] }));
     }
