@@ -106,6 +106,39 @@ public partial class AgentBase
         return this;
     }
 
+    /// <summary>
+    /// Removes tool <paramref name="name"/> (and its handler): the next document no longer offers it and calls to it
+    /// answer "function not found". <see langword="false"/> when there is no such tool. The reserved tools that
+    /// <see cref="OnCallEnd"/> and <see cref="UseCallerVerification"/> define stay.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><paramref name="name"/> is <c>hangup_hook</c> or <c>verify_caller</c> while in use.</exception>
+    public bool RemoveTool(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        bool removed;
+        lock (_gate)
+        {
+            if ((name == CallEndFunction && !_state.CallEndHandlers.IsEmpty) || (name == Verification.CallerVerification.ToolName && _state.Verification is not null))
+            {
+                throw new InvalidOperationException($"'{name}' is reserved by the agent's own configuration and cannot be removed.");
+            }
+
+            // The tool goes first, so a request never finds a tool without its handler.
+            removed = _state.Tools.Remove(name);
+            if (removed)
+            {
+                _state.Invokers = _state.Invokers.Remove(name);
+            }
+        }
+
+        if (removed)
+        {
+            Mutate(static () => { });
+        }
+
+        return removed;
+    }
+
     /// <summary>The handler of webhook tool <paramref name="name"/>, for the pipeline; <see langword="null"/> for a DataMap tool or an unknown name.</summary>
     internal ToolInvoker? InvokerFor(string name) => Volatile.Read(ref _state.Invokers).GetValueOrDefault(name);
 }

@@ -40,5 +40,22 @@ public sealed class ToolRegistry
         }
     }
 
+    internal bool Remove(string name)
+    {
+        lock (_gate)
+        {
+            var current = _snapshot;
+            if (!current.ByName.ContainsKey(name))
+            {
+                return false;
+            }
+
+            var byName = new Dictionary<string, ToolDefinition>(current.ByName, StringComparer.Ordinal);
+            byName.Remove(name);
+            Volatile.Write(ref _snapshot, new Snapshot([.. current.Ordered.Where(t => t.Name != name)], byName));
+            return true;
+        }
+    }
+
     private sealed record Snapshot(ToolDefinition[] Ordered, Dictionary<string, ToolDefinition> ByName);
 }

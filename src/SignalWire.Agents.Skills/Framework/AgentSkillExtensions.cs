@@ -1,0 +1,131 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+
+namespace SignalWire.Agents.Skills;
+
+/// <summary>Adding, listing and removing skills on an agent.</summary>
+public static class AgentSkillExtensions
+{
+    private static readonly ConditionalWeakTable<AgentBase, Dictionary<string, (SkillBase Skill, IReadOnlyList<string> Tools)>> Loaded = [];
+
+    /// <summary>Adds the registered skill <paramref name="name"/> with <paramref name="parameters"/> (as a configuration file gives them).</summary>
+    /// <exception cref="AgentConfigurationException">No such skill, a parameter is missing or mistyped, or the skill is already added.</exception>
+    public static AgentBase AddSkill(this AgentBase agent, string name, JsonObject? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return agent.AddSkill(SkillRegistry.Create(name), parameters);
+    }
+
+    /// <summary>Adds a skill of type <typeparamref name="TSkill"/>, configured in code (<c>o => o.ApiKey = ...</c>).</summary>
+    /// <exception cref="AgentConfigurationException">A parameter is missing or invalid, or the skill is already added.</exception>
+    public static AgentBase AddSkill<TSkill>(this AgentBase agent, Action<TSkill>? configure = null)
+        where TSkill : SkillBase, new()
+    {
+        var skill = new TSkill();
+        configure?.Invoke(skill);
+        return agent.AddSkill(skill);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="skill"/>: its parameters are validated, then it adds its tools, hints, prompt sections and
+    /// global data. A failure leaves the agent without any of the skill's tools.
+    /// </summary>
+    /// <exception cref="AgentConfigurationException">A parameter is missing or invalid, or the skill (instance) is already added.</exception>
+    public static AgentBase AddSkill(this AgentBase agent, SkillBase skill, JsonObject? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(skill);
+        skill.Accept(parameters);
+        var loaded = Loaded.GetOrCreateValue(agent);
+        lock (loaded)
+        {
+            if (loaded.ContainsKey(skill.InstanceKey))
+            {
+                throw new AgentConfigurationException(skill.SupportsMultipleInstances
+                    ? $"Skill '{skill.Name}' already has an instance with tool_name '{skill.ToolName}'; give each instance its own tool_name."
+                    : $"Skill '{skill.Name}' is already added and supports one instance per agent.");
+            }
+
+            var context = new SkillContext(agent, skill);
+            try
+            {
+                skill.Register(context);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or AgentConfigurationException)
+            {
+                foreach (var tool in context.Tools)
+                {
+                    agent.RemoveTool(tool);
+                }
+
+                throw ex as AgentConfigurationException ?? new AgentConfigurationException($"Skill '{skill.Name}': {ex.Message}", ex);
+            }
+
+            loaded.Add(skill.InstanceKey, (skill, context.Tools));
+        }
+
+        return agent;
+    }
+
+    /// <summary>Whether the agent holds skill instance <paramref name="instanceKey"/> (a skill's name, or <c>name_tool</c> for multi-instance skills).</summary>
+    public static bool HasSkill(this AgentBase agent, string instanceKey)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(instanceKey);
+        if (!Loaded.TryGetValue(agent, out var loaded))
+        {
+            return false;
+        }
+
+        lock (loaded)
+        {
+            return loaded.ContainsKey(instanceKey);
+        }
+    }
+
+    /// <summary>The agent's skill instances, by instance key.</summary>
+    public static IReadOnlyList<SkillBase> ListSkills(this AgentBase agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        if (!Loaded.TryGetValue(agent, out var loaded))
+        {
+            return [];
+        }
+
+        lock (loaded)
+        {
+            return [.. loaded.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value.Skill)];
+        }
+    }
+
+    /// <summary>
+    /// Removes skill instance <paramref name="instanceKey"/> and the tools it defined (hints, prompt sections and global
+    /// data it added stay: they may be shared with the agent's own). <see langword="false"/> when it was not added.
+    /// </summary>
+    public static bool RemoveSkill(this AgentBase agent, string instanceKey)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(instanceKey);
+        if (!Loaded.TryGetValue(agent, out var loaded))
+        {
+            return false;
+        }
+
+        (SkillBase Skill, IReadOnlyList<string> Tools) entry;
+        lock (loaded)
+        {
+            if (!loaded.Remove(instanceKey, out entry))
+            {
+                return false;
+            }
+        }
+
+        foreach (var tool in entry.Tools)
+        {
+            agent.RemoveTool(tool);
+        }
+
+        entry.Skill.Cleanup();
+        return true;
+    }
+}

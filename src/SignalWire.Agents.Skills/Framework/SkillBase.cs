@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using SignalWire.Agents.Json;
+
+namespace SignalWire.Agents.Skills;
+
+/// <summary>
+/// A capability an agent adds in one line: tools (run through the agent's own pipeline, so validation, limits,
+/// tokens and audit apply), hints, prompt sections and global data. A skill declares its parameters as a JSON
+/// Schema; they are checked when the skill is added, and a missing or mistyped one stops start-up naming the
+/// skill and the parameter.
+/// </summary>
+/// <remarks>
+/// Every skill also takes <c>swaig_fields</c> (an object merged into each of its tools' SWAIG fields),
+/// <c>skip_prompt</c> (add no prompt sections) and, when it supports several instances, <c>tool_name</c> (which
+/// names its tool and keys its instance).
+/// </remarks>
+public abstract class SkillBase
+{
+    private JsonObject _parameters = [];
+
+    /// <summary>The skill's registered name (<c>datetime</c>, <c>web_search</c>, ...).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>What the skill does.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>The skill's version.</summary>
+    public virtual string Version => "1.0.0";
+
+    /// <summary>Whether one agent may hold several instances (each with its own <c>tool_name</c>).</summary>
+    public virtual bool SupportsMultipleInstances => false;
+
+    /// <summary>
+    /// The JSON Schema (an object schema) of the skill's own parameters; the common ones are added by
+    /// <see cref="FullParameterSchema"/>. Default: no parameters.
+    /// </summary>
+    protected virtual JsonObject ParameterSchema => new() { ["type"] = "object", ["properties"] = new JsonObject() };
+
+    /// <summary>The parameters as given (a copy), after validation.</summary>
+    public JsonObject Parameters => (JsonObject)_parameters.DeepClone();
+
+    /// <summary>The name of the skill's (main) tool: <c>tool_name</c> when given, else <see cref="DefaultToolName"/>.</summary>
+    public string ToolName => _parameters.GetString("tool_name") ?? DefaultToolName;
+
+    /// <summary>The tool name used when <c>tool_name</c> is not given; default the skill's name.</summary>
+    protected virtual string DefaultToolName => Name;
+
+    /// <summary>The key this instance is held under on an agent: the name, or <c>name_tool</c> for multi-instance skills.</summary>
+    public string InstanceKey => SupportsMultipleInstances ? $"{Name}_{ToolName}" : Name;
+
+    /// <summary>The global-data key of this instance's own state (<c>skill:&lt;instance key&gt;</c>).</summary>
+    public string StateKey => "skill:" + InstanceKey;
+
+    /// <summary>The whole schema: <see cref="ParameterSchema"/> plus <c>swaig_fields</c>, <c>skip_prompt</c> and (multi-instance) <c>tool_name</c>.</summary>
+    public JsonObject FullParameterSchema
+    {
+        get
+        {
+            var schema = ParameterSchema;
+            var properties = schema["properties"] as JsonObject ?? [];
+            schema["properties"] = properties;
+            properties.TryAdd("swaig_fields", new JsonObject { ["type"] = "object", ["description"] = "SWAIG fields merged into each of the skill's tools" });
+            properties.TryAdd("skip_prompt", new JsonObject { ["type"] = "boolean", ["description"] = "Add no prompt sections" });
+            if (SupportsMultipleInstances)
+            {
+                properties.TryAdd("tool_name", new JsonObject { ["type"] = "string", ["description"] = "The tool's name (and this instance's key)", ["pattern"] = "^[A-Za-z_][A-Za-z0-9_]{0,63}$" });
+            }
+
+            schema["additionalProperties"] = false;
+            return schema;
+        }
+    }
+
+    /// <summary>Reads a string parameter.</summary>
+    protected string? GetString(string name) => _parameters.GetString(name);
+
+    /// <summary>Reads a parameter as JSON (a copy), or <see langword="null"/>.</summary>
+    protected JsonNode? GetNode(string name) => _parameters[name]?.DeepClone();
+
+    /// <summary>Sets a parameter (typed skills' properties write through this before the skill is added).</summary>
+    protected void SetParameter(string name, JsonNode? value) => _parameters[name] = value?.DeepClone();
+
+    /// <summary>
+    /// Contributes the skill to the agent through <paramref name="context"/>: tools, hints, prompt sections, global data.
+    /// Parameters are valid when this runs.
+    /// </summary>
+    protected internal abstract void Register(SkillContext context);
+
+    /// <summary>Called when the skill is removed from an agent, after its tools are.</summary>
+    protected internal virtual void Cleanup()
+    {
+    }
+
+    /// <summary>Validates <paramref name="parameters"/> merged over those set so far; throws naming the skill and the parameter.</summary>
+    internal void Accept(JsonObject? parameters)
+    {
+        var merged = (JsonObject)_parameters.DeepClone();
+        foreach (var (key, value) in parameters ?? [])
+        {
+            merged[key] = value?.DeepClone();
+        }
+
+        var problems = Validation.ArgumentSchema.Compile(FullParameterSchema).Validate(merged);
+        if (problems.Count > 0)
+        {
+            throw new AgentConfigurationException($"Skill '{Name}': {string.Join("; ", problems)}.");
+        }
+
+        _parameters = merged;
+    }
+}
