@@ -17,7 +17,8 @@ internal static class Cli
     public const int Failure = 1;
     public const int UsageError = 2;
 
-    private static readonly Argument<string> PathArgument = new("agent-path") { Description = "Agent project directory, .csproj (built first) or built .dll" };
+    private static readonly Argument<string> PathArgument = new("agent-path") { Description = "Agent project directory, .csproj (built first) or built .dll", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly Option<bool> ListSkillsOption = new("--list-skills") { Description = "List the skills AddSkill can find (built-in, and [Skill] classes of agent-path when given), with their parameters" };
     private static readonly Option<string?> AgentOption = new("--agent") { Description = "Which agent, when the assembly has several (type or factory name)" };
     private static readonly Option<string> ConfigurationOption = new("--configuration", "-c") { Description = "Build configuration for projects", DefaultValueFactory = _ => "Debug" };
     private static readonly Option<bool> ListAgentsOption = new("--list-agents") { Description = "List the agents the assembly can create" };
@@ -48,7 +49,7 @@ internal static class Cli
         root.Arguments.Add(PathArgument);
         foreach (var option in new Option[]
         {
-            AgentOption, ConfigurationOption, ListAgentsOption, ListToolsOption, DumpSwmlOption, ExecOption, AuditOption,
+            AgentOption, ConfigurationOption, ListAgentsOption, ListSkillsOption, ListToolsOption, DumpSwmlOption, ExecOption, AuditOption,
             ArgOption, ArgsJsonOption, VerifyOption, CallIdOption, CallTypeOption, CallDirectionOption, CallStateOption, FromNumberOption,
             ToExtensionOption, HeaderOption, QueryOption, BodyOption, RawOption, JsonOption, VerboseOption,
         })
@@ -58,11 +59,16 @@ internal static class Cli
 
         root.Validators.Add(result =>
         {
-            var actions = new Option[] { ListAgentsOption, ListToolsOption, DumpSwmlOption, ExecOption, AuditOption }
+            var actions = new Option[] { ListAgentsOption, ListSkillsOption, ListToolsOption, DumpSwmlOption, ExecOption, AuditOption }
                 .Where(o => result.GetResult(o) is not null).Select(o => o.Name).ToList();
             if (actions.Count > 1)
             {
                 result.AddError($"Choose one of {string.Join(", ", actions)}.");
+            }
+
+            if (result.GetResult(ListSkillsOption) is null && string.IsNullOrEmpty(result.GetValue(PathArgument)))
+            {
+                result.AddError($"Required argument missing for command: '{PathArgument.Name}'.");
             }
         });
         root.SetAction(RunAsync);
@@ -98,6 +104,19 @@ internal static class Cli
 
     private static Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        if (parse.GetValue(ListSkillsOption))
+        {
+            return Guard(parse, async () =>
+            {
+                if (!string.IsNullOrEmpty(parse.GetValue(PathArgument)))
+                {
+                    Skills.SkillRegistry.RegisterFrom(await LoadAssemblyAsync(parse, cancellationToken).ConfigureAwait(false));
+                }
+
+                return ListSkillsCommand.Run(parse.InvocationConfiguration.Output, Skills.SkillRegistry.List(), parse.GetValue(RawOption));
+            });
+        }
+
         if (parse.GetValue(ListAgentsOption))
         {
             return Guard(parse, async () =>

@@ -103,4 +103,21 @@ public sealed class DiscoveryTests
 
         Assert.Equal(2, result.ExitCode);
     }
+
+    [Fact]
+    public async Task ListSkillsNeedsNoAgentAndShowsEachSkillsParameters()
+    {
+        var text = await SwaigTest.RunAsync("--list-skills");
+        var raw = await SwaigTest.RunAsync("--list-skills", "--raw");
+        var noPath = await SwaigTest.RunAsync("--list-tools");
+
+        Assert.True(text.ExitCode == 0, text.ToString());
+        var lines = text.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Contains("math 1.0.0  (built-in)", lines);
+        Assert.Contains("  Exact arithmetic: + - * / %, powers and parentheses", lines);
+        Assert.Contains("    skip_prompt (boolean, optional) - Add no prompt sections", lines);
+        var skills = JsonNode.Parse(raw.Output)!.AsArray();
+        Assert.Contains(skills, s => s!["name"]!.GetValue<string>() == "datetime" && s["source"]!.GetValue<string>() == "built-in");
+        Assert.Equal((2, "error: Required argument missing for command: 'agent-path'."), (noPath.ExitCode, noPath.Error.ReplaceLineEndings("\n").Split('\n')[0]));
+    }
 }
