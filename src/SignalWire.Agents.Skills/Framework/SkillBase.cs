@@ -74,6 +74,16 @@ public abstract class SkillBase
     /// <summary>Reads a string parameter.</summary>
     protected string? GetString(string name) => _parameters.GetString(name);
 
+    /// <summary>
+    /// A secret (an API key) from parameter <paramref name="parameter"/>, else environment variable
+    /// <paramref name="environmentVariable"/>. The error names both, never a value.
+    /// </summary>
+    /// <exception cref="AgentConfigurationException">Neither is set.</exception>
+    protected string RequireSecret(string parameter, string environmentVariable) =>
+        GetString(parameter) is { Length: > 0 } value ? value
+        : Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : throw new AgentConfigurationException($"Skill '{Name}': {parameter} is required (or set {environmentVariable}).");
+
     /// <summary>Reads a parameter as JSON (a copy), or <see langword="null"/>.</summary>
     protected JsonNode? GetNode(string name) => _parameters[name]?.DeepClone();
 

@@ -17,6 +17,9 @@ public static class SkillRegistry
     {
         Add(() => new DateTimeSkill(), "built-in");
         Add(() => new MathSkill(), "built-in");
+        Add(() => new JokeSkill(), "built-in");
+        Add(() => new TriviaSkill(), "built-in");
+        Add(() => new WeatherSkill(), "built-in");
     }
 
     /// <summary>Registers a skill made by <paramref name="create"/> under its <see cref="SkillBase.Name"/>.</summary>
