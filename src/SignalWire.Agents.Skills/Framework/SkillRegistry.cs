@@ -20,6 +20,7 @@ public static class SkillRegistry
         Add(() => new JokeSkill(), "built-in");
         Add(() => new TriviaSkill(), "built-in");
         Add(() => new WeatherSkill(), "built-in");
+        Add(() => new PlayBackgroundFileSkill(), "built-in");
     }
 
     /// <summary>Registers a skill made by <paramref name="create"/> under its <see cref="SkillBase.Name"/>.</summary>
