@@ -5,20 +5,10 @@ namespace SignalWire.Agents.Skills.Tests;
 /// <summary>play_background_file: DataMap expressions, checked when added.</summary>
 public sealed class ExpressionSkillTests
 {
-    private static AgentBase Agent() => new(AgentTestServer.Options());
-
-    private static async Task<JsonObject> ToolOfAsync(AgentBase agent, string name)
-    {
-        await using var server = await AgentTestServer.StartAsync(agent);
-        using var client = server.CreateClient();
-        var swml = await client.FetchSwmlAsync("call-1");
-        return swml.Ai()["SWAIG"]!["functions"]!.AsArray().Single(f => f!["function"]!.GetValue<string>() == name)!.AsObject();
-    }
-
     [Fact]
     public async Task Background_files_become_start_and_stop_expressions()
     {
-        var tool = await ToolOfAsync(Agent().AddSkill("play_background_file", new JsonObject
+        var tool = await SkillTest.ToolOfAsync(SkillTest.Agent().AddSkill("play_background_file", new JsonObject
         {
             ["files"] = new JsonArray(new JsonObject { ["key"] = "jazz", ["description"] = "hold music", ["url"] = "https://cdn.example.com/jazz.mp3", ["wait"] = true }),
         }), "play_background_file");
@@ -34,7 +24,7 @@ public sealed class ExpressionSkillTests
     [InlineData("""[{"key":"a b","description":"A","url":"https://x.example.com/a.mp3"}]""", "Skill 'play_background_file': files[0].key is not in the expected format.")]
     public void Bad_file_lists_are_refused(string files, string message)
     {
-        var error = Assert.Throws<AgentConfigurationException>(() => Agent().AddSkill("play_background_file", new JsonObject { ["files"] = JsonNode.Parse(files) }));
+        var error = Assert.Throws<AgentConfigurationException>(() => SkillTest.Agent().AddSkill("play_background_file", new JsonObject { ["files"] = JsonNode.Parse(files) }));
         Assert.Equal(message, error.Message);
     }
 }

@@ -33,12 +33,10 @@ public sealed class SkillFrameworkTests
         }
     }
 
-    private static AgentBase Agent() => new(AgentTestServer.Options());
-
     [Fact]
     public void A_missing_or_mistyped_parameter_is_a_start_up_error_naming_the_skill_and_the_parameter()
     {
-        var agent = Agent();
+        var agent = SkillTest.Agent();
 
         Assert.Equal("Skill 'greeting': language is required.", Assert.Throws<AgentConfigurationException>(() => agent.AddSkill(new GreetingSkill())).Message);
         Assert.Equal("Skill 'greeting': language must be one of: \"en\", \"fr\".", Assert.Throws<AgentConfigurationException>(() => agent.AddSkill(new GreetingSkill(), new JsonObject { ["language"] = "de" })).Message);
@@ -50,7 +48,7 @@ public sealed class SkillFrameworkTests
     [Fact]
     public async Task Instances_have_their_own_tools_state_and_keys_and_serve_through_the_pipeline()
     {
-        var agent = Agent()
+        var agent = SkillTest.Agent()
             .AddSkill(new GreetingSkill(), new JsonObject { ["language"] = "en", ["tool_name"] = "greet_en" })
             .AddSkill<GreetingSkill>(s => { s.Language = "fr"; });
         await using var server = await AgentTestServer.StartAsync(agent);
@@ -71,7 +69,7 @@ public sealed class SkillFrameworkTests
     [Fact]
     public async Task Removing_a_skill_removes_its_tools_from_the_document_and_the_pipeline()
     {
-        var agent = Agent().AddSkill("math").AddSkill("datetime");
+        var agent = SkillTest.Agent().AddSkill("math").AddSkill("datetime");
         await using var server = await AgentTestServer.StartAsync(agent);
         using var client = server.CreateClient();
 
@@ -88,7 +86,7 @@ public sealed class SkillFrameworkTests
     [Fact]
     public void A_single_instance_skill_is_added_once_and_skip_prompt_keeps_the_prompt_clean()
     {
-        var agent = Agent().AddSkill("datetime", new JsonObject { ["skip_prompt"] = true });
+        var agent = SkillTest.Agent().AddSkill("datetime", new JsonObject { ["skip_prompt"] = true });
 
         Assert.Equal("Skill 'datetime' is already added and supports one instance per agent.", Assert.Throws<AgentConfigurationException>(() => agent.AddSkill("datetime")).Message);
         Assert.False(agent.PromptHasSection("Date and Time Information"));
@@ -97,11 +95,11 @@ public sealed class SkillFrameworkTests
     [Fact]
     public void Skill_prompt_sections_cannot_be_lost_to_prompt_text()
     {
-        var withSkill = Agent().AddSkill("math");
+        var withSkill = SkillTest.Agent().AddSkill("math");
         Assert.Throws<InvalidOperationException>(() => withSkill.SetPromptText("Just text."));
         Assert.True(withSkill.PromptHasSection("Mathematical Calculations"));
 
-        var withText = Agent().SetPromptText("Just text.");
+        var withText = SkillTest.Agent().SetPromptText("Just text.");
         var error = Assert.Throws<AgentConfigurationException>(() => withText.AddSkill("math"));
         Assert.Equal("Skill 'math' adds the prompt section 'Mathematical Calculations', but the agent uses prompt text; add the skill with \"skip_prompt\": true, or use prompt sections.", error.Message);
         Assert.Empty(withText.Tools.All);
