@@ -58,10 +58,10 @@ public sealed class SkillFrameworkTests
         using var french = await client.PostJsonAsync("/swaig", SwaigRequests.Call("greeting"));
 
         Assert.Equal(["greet_en", "greeting"], swml.Ai()["SWAIG"]!["functions"]!.AsArray().Select(f => f!["function"]!.GetValue<string>()));
-        Assert.Equal("""{"skill:greeting_greet_en":{"language":"en"},"skill:greeting_greeting":{"language":"fr"}}""", swml.Ai()["global_data"]!.ToWireJson());
+        Assert.Equal("""{"skill:greeting_greet_en":{"language":"en"},"skill:greeting":{"language":"fr"}}""", swml.Ai()["global_data"]!.ToWireJson());
         Assert.Equal("""["Hello","Bonjour"]""", swml.Ai()["hints"]!.ToWireJson());
         Assert.Equal("""{"response":"Bonjour"}""", await french.ReadTextAsync());
-        Assert.Equal(["greeting_greet_en", "greeting_greeting"], agent.ListSkills().Select(s => s.InstanceKey));
+        Assert.Equal(["greeting", "greeting_greet_en"], agent.ListSkills().Select(s => s.InstanceKey));
         Assert.Equal("Skill 'greeting' already has an instance with tool_name 'greeting'; give each instance its own tool_name.",
             Assert.Throws<AgentConfigurationException>(() => agent.AddSkill(new GreetingSkill(), new JsonObject { ["language"] = "en" })).Message);
     }

@@ -45,8 +45,8 @@ public abstract class SkillBase
     /// <summary>The tool name used when <c>tool_name</c> is not given; default the skill's name.</summary>
     protected virtual string DefaultToolName => Name;
 
-    /// <summary>The key this instance is held under on an agent: the name, or <c>name_tool</c> for multi-instance skills.</summary>
-    public string InstanceKey => SupportsMultipleInstances ? $"{Name}_{ToolName}" : Name;
+    /// <summary>The key this instance is held under on an agent: the name, or <c>name_tool</c> for an instance of a multi-instance skill whose tool name is not the skill's name.</summary>
+    public string InstanceKey => SupportsMultipleInstances && ToolName != Name ? $"{Name}_{ToolName}" : Name;
 
     /// <summary>The global-data key of this instance's own state (<c>skill:&lt;instance key&gt;</c>).</summary>
     public string StateKey => "skill:" + InstanceKey;

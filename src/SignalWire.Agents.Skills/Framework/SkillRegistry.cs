@@ -21,6 +21,7 @@ public static class SkillRegistry
         Add(() => new TriviaSkill(), "built-in");
         Add(() => new WeatherSkill(), "built-in");
         Add(() => new PlayBackgroundFileSkill(), "built-in");
+        Add(() => new InfoGathererSkill(), "built-in");
     }
 
     /// <summary>Registers a skill made by <paramref name="create"/> under its <see cref="SkillBase.Name"/>.</summary>
