@@ -67,14 +67,6 @@ public partial class AgentBase
     }
 
     /// <summary>The caller verification registered with <see cref="UseCallerVerification"/>, or <see langword="null"/>.</summary>
-    public CallerVerification? CallerVerification
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _state.Verification;
-            }
-        }
-    }
+    /// <remarks>Read on every tool call without the agent's lock: the reference is set once and never changed.</remarks>
+    public CallerVerification? CallerVerification => Volatile.Read(ref _state.Verification);
 }
