@@ -9,7 +9,7 @@ namespace SignalWire.Agents.Redis;
 /// replica is verified on every other. When Redis cannot answer within the timeout, or while the circuit is open,
 /// every operation reports the store unavailable and caller verification fails closed.
 /// </summary>
-internal sealed partial class RedisCallStateStore(IConnectionMultiplexer redis, RedisOptions options, RedisCircuit circuit, TimeProvider time, ILogger<RedisCallStateStore> logger) : ICallStateStore
+internal sealed partial class RedisCallStateStore(RedisOptions options, RedisCircuit circuit, TimeProvider time, ILogger<RedisCallStateStore> logger) : ICallStateStore
 {
     private readonly string _prefix = options.KeyPrefix + ":call:";
 
@@ -33,26 +33,16 @@ internal sealed partial class RedisCallStateStore(IConnectionMultiplexer redis, 
     public async ValueTask<bool> RemoveAsync(string key, CancellationToken cancellationToken = default) =>
         (await RunAsync(db => db.KeyDeleteAsync(_prefix + key), cancellationToken).ConfigureAwait(false)).Ok;
 
-    /// <summary>Runs one command within the timeout; <c>Ok</c> is <see langword="false"/> when Redis cannot answer.</summary>
+    /// <summary>Runs one command through the circuit; <c>Ok</c> is <see langword="false"/> when Redis cannot answer (logged unless the circuit is open).</summary>
     private async Task<(bool Ok, T? Value)> RunAsync<T>(Func<IDatabase, Task<T>> command, CancellationToken cancellationToken)
     {
-        if (circuit.IsOpen)
+        var (value, failure) = await circuit.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        if (failure is not null and not "circuit_open")
         {
-            return (false, default);
+            Unavailable(logger, failure);
         }
 
-        try
-        {
-            var result = await command(redis.GetDatabase()).WaitAsync(options.OperationTimeout, cancellationToken).ConfigureAwait(false);
-            circuit.RecordSuccess();
-            return (true, result);
-        }
-        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
-        {
-            circuit.RecordFailure(ex.GetType().Name);
-            Unavailable(logger, ex.GetType().Name);
-            return (false, default);
-        }
+        return (failure is null, value);
     }
 
     [LoggerMessage(3005, LogLevel.Warning, "Redis did not answer a call-state operation ({Reason}); caller verification fails closed")]

@@ -31,6 +31,31 @@ internal sealed partial class RedisCircuit(IConnectionMultiplexer redis, RedisOp
         }
     }
 
+    /// <summary>
+    /// Runs one command within the operation timeout, unless the circuit is open: <c>Failure</c> is <see langword="null"/>
+    /// on success, else why Redis could not answer ("circuit_open", or the exception's type), which is recorded.
+    /// </summary>
+    public async Task<(T? Value, string? Failure)> RunAsync<T>(Func<IDatabase, Task<T>> command, CancellationToken cancellationToken)
+    {
+        if (IsOpen)
+        {
+            // Redis is known to be down: answer at once rather than wait out the timeout.
+            return (default, "circuit_open");
+        }
+
+        try
+        {
+            var value = await command(redis.GetDatabase()).WaitAsync(options.OperationTimeout, cancellationToken).ConfigureAwait(false);
+            RecordSuccess();
+            return (value, null);
+        }
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+        {
+            RecordFailure(ex.GetType().Name);
+            return (default, ex.GetType().Name);
+        }
+    }
+
     public void Dispose()
     {
         _stopping.Cancel();

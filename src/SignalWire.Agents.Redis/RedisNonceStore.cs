@@ -10,7 +10,7 @@ namespace SignalWire.Agents.Redis;
 /// <see cref="NonceOutcome.Unavailable"/>, and the callers that protect something fail closed; while the
 /// circuit is open that answer comes at once.
 /// </summary>
-internal sealed partial class RedisNonceStore(IConnectionMultiplexer redis, RedisOptions options, RedisCircuit circuit, TimeProvider time, ILogger<RedisNonceStore> logger) : INonceStore
+internal sealed partial class RedisNonceStore(RedisOptions options, RedisCircuit circuit, TimeProvider time, ILogger<RedisNonceStore> logger) : INonceStore
 {
     private readonly string _prefix = options.KeyPrefix + ":nonce:";
 
@@ -22,24 +22,18 @@ internal sealed partial class RedisNonceStore(IConnectionMultiplexer redis, Redi
             return NonceOutcome.AlreadyUsed;
         }
 
-        if (circuit.IsOpen)
+        var (set, failure) = await circuit.RunAsync(db => db.StringSetAsync(_prefix + key, 1, ttl, When.NotExists), cancellationToken).ConfigureAwait(false);
+        if (failure is null)
         {
-            // Redis is known to be down: refuse at once rather than wait out the timeout.
-            return NonceOutcome.Unavailable;
-        }
-
-        try
-        {
-            var set = await redis.GetDatabase().StringSetAsync(_prefix + key, 1, ttl, When.NotExists).WaitAsync(options.OperationTimeout, cancellationToken).ConfigureAwait(false);
-            circuit.RecordSuccess();
             return set ? NonceOutcome.Recorded : NonceOutcome.AlreadyUsed;
         }
-        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+
+        if (failure != "circuit_open")
         {
-            circuit.RecordFailure(ex.GetType().Name);
-            Unavailable(logger, ex.GetType().Name);
-            return NonceOutcome.Unavailable;
+            Unavailable(logger, failure);
         }
+
+        return NonceOutcome.Unavailable;
     }
 
     [LoggerMessage(3001, LogLevel.Warning, "Redis did not answer a single-use check ({Reason}); refusing the token (fail closed)")]
