@@ -16,6 +16,7 @@ public sealed class HostileRequestFuzzTests
     private const int DefaultCases = 10_000;
     private const int DefaultSeed = 20261129;
     private const string SigningKey = "PSK_fuzz_signing_key_0123456789";
+    private const string VaultPassword = "the-vault-has-its-own-password-0123456789";
 
     private static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("SWML_FUZZ_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : DefaultCases;
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("SWML_FUZZ_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : DefaultSeed;
@@ -30,6 +31,15 @@ public sealed class HostileRequestFuzzTests
     [Fact]
     public Task A_hardened_agent_holds_under_hostile_requests() =>
         RunAsync(Cases - (Cases * 6 / 10), Seed + 1, hardened: true);
+
+    /// <summary>
+    /// The default agent at <c>/</c> of an AgentServer with SIP routing, beside an agent with other credentials that
+    /// calls to <c>sip:vault@…</c> name: every SWML fetch takes the routing path (the whole body is read), and nothing
+    /// may reach the other agent with the first one's credentials.
+    /// </summary>
+    [Fact]
+    public Task An_agent_on_a_server_with_sip_routing_holds_under_hostile_requests() =>
+        RunAsync(Cases / 5, Seed + 2, hardened: false, onServer: true);
 
     private static TestAgent Agent(bool hardened)
     {
@@ -59,10 +69,14 @@ public sealed class HostileRequestFuzzTests
         return agent;
     }
 
-    private static async Task RunAsync(int cases, int seed, bool hardened)
+    private static async Task RunAsync(int cases, int seed, bool hardened, bool onServer = false)
     {
         var agent = Agent(hardened);
-        await using var server = await AgentTestServer.StartAsync(agent);
+        var vault = new TestAgent(AgentTestServer.Options("vault", "/vault").With(o => o.BasicAuthPassword = VaultPassword));
+        await using var server = onServer
+            ? await AgentTestServer.StartAsync(new AgentServer(new AgentOptions { Name = "fuzz-server", Host = "127.0.0.1", Port = 0, AuditLogPath = AgentSettings.NoAuditSink })
+                .Register(agent).Register(vault).EnableSipRouting())
+            : await AgentTestServer.StartAsync(agent);
         var token = await MintTokenAsync(server, hardened);
         var target = new FuzzTarget(server.BaseAddress, token, hardened ? System.Text.Encoding.UTF8.GetBytes(SigningKey) : null, "127.0.0.1");
         var generator = new HostileRequestGenerator(new Random(seed), target);
@@ -78,14 +92,16 @@ public sealed class HostileRequestFuzzTests
             var where = $"case {i} (seed {seed}, {fuzz.Kind}): {Describe(fuzz)}";
             statuses[response.Status] = statuses.GetValueOrDefault(response.Status) + 1;
             kestrelRefusals += CheckResponse(fuzz, response, token, where) ? 1 : 0;
+            Assert.False(response.Body.Contains(VaultPassword, StringComparison.Ordinal), $"{where}: another agent's credentials were served");
             handlerRuns += CheckHandlers(agent, before, fuzz, where);
         }
 
         clock.Stop();
         Assert.Empty(agent.Summaries);
+        Assert.Empty(vault.Calls);
         CheckLogs(server, token);
         Report(string.Create(CultureInfo.InvariantCulture,
-            $"fuzz: {(hardened ? "hardened" : "default")} agent, {cases} cases (seed {seed}) in {clock.Elapsed.TotalSeconds:F1} s ({cases / clock.Elapsed.TotalSeconds:F0}/s); " +
+            $"fuzz: {(hardened ? "hardened" : "default")} agent{(onServer ? " on an AgentServer with SIP routing" : string.Empty)}, {cases} cases (seed {seed}) in {clock.Elapsed.TotalSeconds:F1} s ({cases / clock.Elapsed.TotalSeconds:F0}/s); " +
             $"handlers run {handlerRuns}; bare Kestrel refusals {kestrelRefusals}; statuses {string.Join(", ", statuses.Select(kv => $"{kv.Key}x{kv.Value}"))}"));
         Assert.True(handlerRuns > cases / 300, $"only {handlerRuns} handler runs: the fuzzer no longer reaches the tools");
     }

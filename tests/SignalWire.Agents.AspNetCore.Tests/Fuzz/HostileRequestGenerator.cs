@@ -53,7 +53,7 @@ internal sealed class HostileRequestGenerator(Random random, FuzzTarget target)
 
     private JsonObject ValidBody(string path) => path switch
     {
-        "/" => SwaigRequests.SwmlFetch(Pick(["call-1", FuzzTarget.TokenCallId, "other"])),
+        "/" => WithCalled(SwaigRequests.SwmlFetch(Pick(["call-1", FuzzTarget.TokenCallId, "other"]))),
         _ when path.StartsWith("/post_prompt", StringComparison.Ordinal) => new JsonObject
         {
             ["call_id"] = FuzzTarget.TokenCallId,
@@ -62,6 +62,17 @@ internal sealed class HostileRequestGenerator(Random random, FuzzTarget target)
         _ when path.StartsWith("/debug_events", StringComparison.Ordinal) => new JsonObject { ["event_type"] = "barge", ["call_id"] = "call-1", ["conversation_id"] = "c" },
         _ => SwaigRequests.Call(Pick(Functions), Arguments(), callId: Pick([FuzzTarget.TokenCallId, "call-1", "other-call"]), callerNumber: Pick(["+15551234567", "+15550000000", null!])),
     };
+
+    /// <summary>Sometimes the address called is a SIP or tel URI (routing on an AgentServer), well-formed or not.</summary>
+    private JsonObject WithCalled(JsonObject fetch)
+    {
+        if (random.Next(3) == 0)
+        {
+            fetch["call"]!["to"] = Pick(["sip:vault@example.sip.signalwire.com", "SIP:VAULT@x", "sips:vault;user=phone@x:5061", "tel:+14155550100", "sip:@x", "sip:", "<sip:vault@x>", "sip:%76ault@x", "sip:" + new string('v', 3000) + "@x", "tel:"]);
+        }
+
+        return fetch;
+    }
 
     private JsonObject Arguments() => random.Next(6) switch
     {
