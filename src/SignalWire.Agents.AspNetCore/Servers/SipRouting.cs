@@ -17,35 +17,15 @@ internal static class SipRouting
             value = value[1..^1];
         }
 
-        string rest;
-        if (value.StartsWith("sip:", StringComparison.OrdinalIgnoreCase))
+        if (!value.StartsWith("tel:", StringComparison.OrdinalIgnoreCase))
         {
-            rest = value[4..];
-        }
-        else if (value.StartsWith("sips:", StringComparison.OrdinalIgnoreCase))
-        {
-            rest = value[5..];
-        }
-        else if (value.StartsWith("tel:", StringComparison.OrdinalIgnoreCase))
-        {
-            var number = value[4..];
-            var parameters = number.IndexOf(';', StringComparison.Ordinal);
-            return NonEmpty(parameters >= 0 ? number[..parameters] : number);
-        }
-        else
-        {
-            return null;
+            return Destinations.SipAddress.Parse(value)?.User;
         }
 
-        var at = rest.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0)
-        {
-            return null;
-        }
-
-        var user = rest[..at];
-        var userParameters = user.IndexOf(';', StringComparison.Ordinal);
-        return NonEmpty(userParameters >= 0 ? user[..userParameters] : user);
+        var number = value[4..];
+        var parameters = number.IndexOf(';', StringComparison.Ordinal);
+        number = parameters >= 0 ? number[..parameters] : number;
+        return number.Length == 0 ? null : Uri.UnescapeDataString(number);
     }
 
     /// <summary>The names an agent answers to without registration: its name, and the last segment of its route.</summary>
@@ -79,6 +59,4 @@ internal static class SipRouting
 
         return table.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
-
-    private static string? NonEmpty(string value) => value.Length == 0 ? null : Uri.UnescapeDataString(value);
 }

@@ -183,15 +183,15 @@ public sealed class DestinationRules
             case DestinationKind.Number:
                 return CheckNumber(value);
             case DestinationKind.Sip:
-                var (user, domain) = DestinationText.SplitSip(value);
-                if (domain is null || (AllowedSipDomains.Count > 0 && !DestinationText.HostMatches(domain, AllowedSipDomains)))
+                var sip = SipAddress.Parse(value);
+                if (sip?.Host is not { } domain || (AllowedSipDomains.Count > 0 && !Security.HostPatterns.Matches(domain, AllowedSipDomains)))
                 {
                     return DestinationVerdict.Refuse("sip_domain_not_allowed");
                 }
 
-                return user is not null && DestinationText.LooksLikeNumber(user) ? CheckNumber(user) : DestinationVerdict.Pass;
+                return sip.User is { } user && DestinationText.LooksLikeNumber(user) ? CheckNumber(user) : DestinationVerdict.Pass;
             case DestinationKind.Url:
-                return AllowedTransferHosts.Count == 0 || (Uri.TryCreate(value, UriKind.Absolute, out var url) && DestinationText.HostMatches(url.Host, AllowedTransferHosts))
+                return AllowedTransferHosts.Count == 0 || (Uri.TryCreate(value, UriKind.Absolute, out var url) && Security.HostPatterns.Matches(url.Host, AllowedTransferHosts))
                     ? DestinationVerdict.Pass
                     : DestinationVerdict.Refuse("transfer_host_not_allowed");
             case DestinationKind.Internal:

@@ -75,48 +75,5 @@ internal static class DestinationText
         return name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '/' or '.') ? DestinationKind.Internal : DestinationKind.Unknown;
     }
 
-    /// <summary>The user part and the (lower-case) host of a SIP URI; host <see langword="null"/> when there is none.</summary>
-    public static (string? User, string? Host) SplitSip(string uri)
-    {
-        var rest = uri[(uri.IndexOf(':', StringComparison.Ordinal) + 1)..];
-        var end = rest.IndexOfAny([';', '?', '>']);
-        if (end >= 0)
-        {
-            rest = rest[..end];
-        }
-
-        var at = rest.LastIndexOf('@');
-        var user = at >= 0 ? rest[..at] : null;
-        var host = at >= 0 ? rest[(at + 1)..] : rest;
-        if (host.StartsWith('['))
-        {
-            return (user, null);
-        }
-
-        var colon = host.IndexOf(':', StringComparison.Ordinal);
-        if (colon >= 0)
-        {
-            host = host[..colon];
-        }
-
-        return (user, host.Length == 0 ? null : host.ToLowerInvariant());
-    }
-
-    /// <summary>Whether <paramref name="host"/> is one of <paramref name="allowed"/> (exact, or <c>*.domain</c> for any name below it).</summary>
-    public static bool HostMatches(string host, IReadOnlyList<string> allowed)
-    {
-        foreach (var entry in allowed)
-        {
-            if (entry.StartsWith("*.", StringComparison.Ordinal)
-                ? host.Length > entry.Length - 1 && host.EndsWith(entry[1..], StringComparison.OrdinalIgnoreCase)
-                : host.Equals(entry, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static int CountDigits(string text) => text.Count(char.IsAsciiDigit);
 }

@@ -96,22 +96,7 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     public bool IsHostAllowed(string host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        if (_settings.AllowedHosts.Count == 0)
-        {
-            return true;
-        }
-
-        foreach (var allowed in _settings.AllowedHosts)
-        {
-            if (allowed.StartsWith("*.", StringComparison.Ordinal)
-                ? host.EndsWith(allowed[1..], StringComparison.OrdinalIgnoreCase) && host.Length > allowed.Length - 1
-                : host.Equals(allowed, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _settings.AllowedHosts.Count == 0 || HostPatterns.Matches(host, _settings.AllowedHosts);
     }
 
     /// <summary>

@@ -34,6 +34,14 @@ public sealed class DestinationRulesTests
         Assert.Equal(DestinationVerdict.Pass, Default.CheckNumber(number));
     }
 
+    [Theory]
+    [InlineData("sip:+19005550100;isub=1@carrier.example.net")]
+    [InlineData("sip:%2B19005550100@carrier.example.net")]
+    public void A_premium_number_is_refused_in_any_sip_domain_however_its_user_part_is_written(string uri)
+    {
+        Assert.Equal(DestinationVerdict.Refuse("premium_rate"), Default.Check(uri));
+    }
+
     [Fact]
     public void Allowed_countries_tell_nanp_countries_apart()
     {
@@ -70,6 +78,10 @@ public sealed class DestinationRulesTests
     [InlineData("sips:desk@sub.trunk.example.com:5061;transport=tls", true, null)]
     [InlineData("sip:desk@evil.example.net", false, "sip_domain_not_allowed")]
     [InlineData("sip:+19005550100@pbx.example.com", false, "premium_rate")]
+    [InlineData("sip:+19005550100;isub=1@pbx.example.com", false, "premium_rate")]
+    [InlineData("sip:%2B19005550100@pbx.example.com", false, "premium_rate")]
+    [InlineData("sip:+19005550100:secret@pbx.example.com;transport=tcp", false, "premium_rate")]
+    [InlineData("<sip:desk@PBX.example.com>", false, "unknown_destination")]
     [InlineData("sip:pbx.example.com", true, null)]
     [InlineData("sip:desk@[2001:db8::1]", false, "sip_domain_not_allowed")]
     [InlineData("https://swml.example.com/next", true, null)]
