@@ -67,7 +67,7 @@ internal static class TollFraudAudit
     {
         var verification = agent.CallerVerification;
         var exposed = tools
-            .Where(t => t.Options.Sensitive && !(t.Options.RequiresVerifiedCaller ?? verification?.RequiredByDefault ?? false))
+            .Where(t => t.Options.Sensitive && !agent.RequiresVerifiedCaller(t))
             .Select(t => t.Name)
             .ToList();
         if (exposed.Count > 0)

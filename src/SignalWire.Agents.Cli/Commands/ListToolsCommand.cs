@@ -11,8 +11,7 @@ internal static class ListToolsCommand
     public static int Run(TextWriter output, AgentBase agent, bool raw)
     {
         var tools = agent.Tools.All;
-        var verifiedByDefault = agent.CallerVerification?.RequiredByDefault ?? false;
-        IEnumerable<string> Flags(ToolDefinition tool) => ToolFlags(tool, verifiedByDefault);
+        IEnumerable<string> Flags(ToolDefinition tool) => ToolFlags(tool, agent.RequiresVerifiedCaller(tool));
         JsonObject Describe(ToolDefinition tool) => new()
         {
             ["name"] = tool.Name,
@@ -52,7 +51,7 @@ internal static class ListToolsCommand
         return 0;
     }
 
-    private static IEnumerable<string> ToolFlags(ToolDefinition tool, bool verifiedByDefault)
+    private static IEnumerable<string> ToolFlags(ToolDefinition tool, bool verifiedCaller)
     {
         if (tool.Secure)
         {
@@ -69,7 +68,7 @@ internal static class ListToolsCommand
             yield return "confirmation";
         }
 
-        if (tool.Name != Verification.CallerVerification.ToolName && (tool.Options.RequiresVerifiedCaller ?? verifiedByDefault))
+        if (verifiedCaller)
         {
             yield return "verified caller";
         }

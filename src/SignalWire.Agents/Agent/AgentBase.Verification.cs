@@ -66,6 +66,17 @@ public partial class AgentBase
         }), invoker: null);
     }
 
+    /// <summary>
+    /// Whether <paramref name="tool"/> runs only for a verified caller: its <see cref="ToolOptions.RequiresVerifiedCaller"/>,
+    /// else <see cref="CallerVerificationOptions.RequiredByDefault"/>. <c>verify_caller</c> and <c>hangup_hook</c> never need it.
+    /// </summary>
+    public bool RequiresVerifiedCaller(ToolDefinition tool)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        return tool.Name is not (CallerVerification.ToolName or CallEndFunction)
+            && (tool.Options.RequiresVerifiedCaller ?? CallerVerification?.RequiredByDefault ?? false);
+    }
+
     /// <summary>The caller verification registered with <see cref="UseCallerVerification"/>, or <see langword="null"/>.</summary>
     /// <remarks>Read on every tool call without the agent's lock: the reference is set once and never changed.</remarks>
     public CallerVerification? CallerVerification => Volatile.Read(ref _state.Verification);

@@ -1,5 +1,4 @@
 using SignalWire.Agents.Tools;
-using SignalWire.Agents.Verification;
 
 namespace SignalWire.Agents.Pipeline;
 
@@ -15,23 +14,18 @@ public sealed partial class AgentPipeline
     /// <summary>Message the AI gets from <c>verify_caller</c> on a call that is already verified.</summary>
     public const string AlreadyVerifiedResponse = CallerVerificationGate.AlreadyVerifiedResponse;
 
-    /// <summary>Whether <paramref name="tool"/> needs a verified caller on <paramref name="agent"/>.</summary>
-    private static bool NeedsVerifiedCaller(AgentBase agent, ToolDefinition tool, CallerVerification? verification) =>
-        tool.Name is not (CallerVerification.ToolName or AgentBase.CallEndFunction)
-        && (tool.Options.RequiresVerifiedCaller ?? verification?.RequiredByDefault ?? false);
-
     /// <summary>
     /// The answer for a tool that needs a verified caller on a call that is not (or whose state cannot be read: fail
     /// closed); <see langword="null"/> when the tool may run.
     /// </summary>
     private async ValueTask<ToolOutcome?> VerificationRefusalAsync(AgentBase agent, ToolDefinition tool, string? callId, CancellationToken cancellationToken)
     {
-        var verification = agent.CallerVerification;
-        if (!NeedsVerifiedCaller(agent, tool, verification))
+        if (!agent.RequiresVerifiedCaller(tool))
         {
             return null;
         }
 
+        var verification = agent.CallerVerification;
         string reason;
         string response;
         if (verification is null)
@@ -69,7 +63,7 @@ public sealed partial class AgentPipeline
 
         foreach (var tool in agent.Tools.All)
         {
-            if (tool.Options.RequiresVerifiedCaller == true)
+            if (agent.RequiresVerifiedCaller(tool))
             {
                 throw new AgentConfigurationException($"Tool '{tool.Name}' requires a verified caller, but caller verification is not on: call UseCallerVerification on agent '{agent.Name}'.");
             }
