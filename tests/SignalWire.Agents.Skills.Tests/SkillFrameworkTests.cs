@@ -116,4 +116,17 @@ public sealed class SkillFrameworkTests
         Assert.StartsWith("Skill 'nope' is not registered. Registered skills: ", Assert.Throws<AgentConfigurationException>(() => SkillRegistry.Create("nope")).Message, StringComparison.Ordinal);
         Assert.Equal("A skill named 'math' is already registered (built-in). (Parameter 'create')", Assert.Throws<ArgumentException>(() => SkillRegistry.Register(() => new MathSkill())).Message);
     }
+
+    [Fact]
+    public async Task Swaig_fields_make_the_skills_tools_secure_and_add_their_metadata()
+    {
+        var tool = await SkillTest.ToolOfAsync(
+            SkillTest.Agent().AddSkill("math", new JsonObject { ["swaig_fields"] = new JsonObject { ["secure"] = true, ["meta_data"] = new JsonObject { ["team"] = "finance" }, ["meta_data_token"] = "calc" } }),
+            "calculate");
+
+        Assert.Equal("""{"team":"finance"}""", tool["meta_data"]!.ToWireJson());
+        Assert.Equal("calc", tool["meta_data_token"]!.GetValue<string>());
+        Assert.Contains("__token=", tool["web_hook_url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("""{"type":"object","properties":{"expression":{"type":"string","description":"Numbers, + - * / %, ** or ^ for powers, and parentheses"}},"required":["expression"]}""", tool["parameters"]!.ToWireJson());
+    }
 }

@@ -74,31 +74,18 @@ public sealed class SkillContext
             return options;
         }
 
-        // The skill's SWAIG fields fill what the tool leaves unset: fillers and metadata.
+        // The skill's SWAIG fields fill what the tool leaves unset: secure, metadata and its token.
         var meta = options.MetaData is null ? new JsonObject() : (JsonObject)options.MetaData.DeepClone();
         foreach (var (key, value) in fields["meta_data"] as JsonObject ?? [])
         {
             meta.TryAdd(key, value?.DeepClone());
         }
 
-        return new ToolOptions
+        return options with
         {
             Secure = options.Secure || fields["secure"]?.GetValueKind() == System.Text.Json.JsonValueKind.True,
-            Sensitive = options.Sensitive,
-            RequiresConfirmation = options.RequiresConfirmation,
-            ConfirmationSummary = options.ConfirmationSummary,
-            RequiresVerifiedCaller = options.RequiresVerifiedCaller,
-            SensitiveParameters = options.SensitiveParameters,
-            RateLimit = options.RateLimit,
-            Fillers = options.Fillers,
-            WaitFile = options.WaitFile,
-            WaitFileLoops = options.WaitFileLoops,
             MetaData = meta.Count > 0 ? meta : null,
             MetaDataToken = options.MetaDataToken ?? fields.GetString("meta_data_token"),
-            Active = options.Active,
-            SkipFillers = options.SkipFillers,
-            WaitForFillers = options.WaitForFillers,
-            WebHookUrl = options.WebHookUrl,
         };
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace SignalWire.Agents.Tools;
 
 /// <summary>How a tool is protected and limited.</summary>
-public sealed class ToolOptions
+public sealed record ToolOptions
 {
     /// <summary>Every call must carry a token bound to this function and the call (see <see cref="Security.SwaigTokenService"/>).</summary>
     public bool Secure { get; init; }
