@@ -130,7 +130,7 @@ public static class AgentConfiguration
         if (s.Destinations is { } d)
         {
             // Per value: what code set wins, the section fills the rest.
-            var policy = o.Destinations ??= new SignalWire.Agents.Destinations.DestinationPolicy();
+            var policy = o.Destinations ??= new Destinations.DestinationPolicy();
             policy.AllowedCountries ??= d.AllowedCountries;
             policy.AllowedNumberPrefixes ??= d.AllowedNumberPrefixes;
             policy.DeniedNumberPrefixes ??= d.DeniedNumberPrefixes;

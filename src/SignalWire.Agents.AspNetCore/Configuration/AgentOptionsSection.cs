@@ -75,25 +75,5 @@ internal sealed class AgentOptionsSection
 
     public TimeSpan? CallsPerCallerWindow { get; set; }
 
-    public DestinationsSection? Destinations { get; set; }
-}
-
-/// <summary>The <c>SignalWire:Agent:Destinations</c> section (see <see cref="SignalWire.Agents.Destinations.DestinationPolicy"/>).</summary>
-internal sealed class DestinationsSection
-{
-    public string[]? AllowedCountries { get; set; }
-
-    public string[]? AllowedNumberPrefixes { get; set; }
-
-    public string[]? DeniedNumberPrefixes { get; set; }
-
-    public string[]? AllowedSipDomains { get; set; }
-
-    public string[]? AllowedTransferHosts { get; set; }
-
-    public bool? BlockHighCostNumbers { get; set; }
-
-    public int? MaxTransfersPerCall { get; set; }
-
-    public int? MaxMessagesPerCall { get; set; }
+    public SignalWire.Agents.Destinations.DestinationPolicy? Destinations { get; set; }
 }

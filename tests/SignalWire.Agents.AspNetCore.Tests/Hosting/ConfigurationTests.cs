@@ -116,6 +116,31 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void The_destination_policy_and_call_limit_bind_from_the_section_value_by_value_under_code()
+    {
+        var options = Unconfigured();
+        options.Destinations = new SignalWire.Agents.Destinations.DestinationPolicy { MaxTransfersPerCall = 1 };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{AgentConfiguration.SectionName}:Destinations:AllowedCountries:0"] = "US",
+            [$"{AgentConfiguration.SectionName}:Destinations:AllowedCountries:1"] = "CA",
+            [$"{AgentConfiguration.SectionName}:Destinations:AllowedSipDomains:0"] = "pbx.example.com",
+            [$"{AgentConfiguration.SectionName}:Destinations:MaxTransfersPerCall"] = "4",
+            [$"{AgentConfiguration.SectionName}:Destinations:MaxMessagesPerCall"] = "0",
+            [$"{AgentConfiguration.SectionName}:CallsPerCaller"] = "12",
+            [$"{AgentConfiguration.SectionName}:CallsPerCallerWindow"] = "00:10:00",
+        }).Build();
+
+        Assert.True(AgentConfiguration.Apply(options, configuration));
+        var settings = AgentSettings.Resolve(options, _ => null);
+
+        Assert.Equal(["US", "CA"], settings.Destinations.AllowedCountries);
+        Assert.Equal(["pbx.example.com"], settings.Destinations.AllowedSipDomains);
+        Assert.Equal((1, 0, true), (settings.Destinations.MaxTransfersPerCall, settings.Destinations.MaxMessagesPerCall, settings.Destinations.BlockHighCostNumbers));
+        Assert.Equal((12, TimeSpan.FromMinutes(10)), (settings.CallsPerCaller, settings.CallsPerCallerWindow));
+    }
+
+    [Fact]
     public void An_unreadable_value_stops_the_start_naming_the_key()
     {
         var agent = new AgentBase(Unconfigured());
