@@ -7,6 +7,54 @@ namespace SignalWire.Agents.Skills;
 public static class AgentSkillExtensions
 {
     private static readonly ConditionalWeakTable<AgentBase, Dictionary<string, (SkillBase Skill, IReadOnlyList<string> Tools)>> Loaded = [];
+    private static readonly ConditionalWeakTable<AgentBase, SkillHttp> HttpClients = [];
+
+    /// <summary>Gives the agent's skills <paramref name="http"/> for their outbound requests (for example the one registered with <see cref="SkillHttpServiceCollectionExtensions.AddSignalWireSkillHttp"/>).</summary>
+    public static AgentBase UseSkillHttp(this AgentBase agent, SkillHttp http)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(http);
+        HttpClients.AddOrUpdate(agent, http);
+        return agent;
+    }
+
+    /// <summary>The outbound HTTP the agent's skills use: the one given to <see cref="UseSkillHttp"/>, else <see cref="SkillHttp.Shared"/>.</summary>
+    public static SkillHttp GetSkillHttp(this AgentBase agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return HttpClients.TryGetValue(agent, out var http) ? http : SkillHttp.Shared;
+    }
+
+    /// <summary>
+    /// Adds the registered skill <paramref name="name"/>, first letting it prepare over the network (the
+    /// <c>mcp_gateway</c> skill discovers its tools this way). Works for every skill.
+    /// </summary>
+    /// <exception cref="AgentConfigurationException">As for <see cref="AddSkill(AgentBase, string, JsonObject?)"/>, or the preparation failed.</exception>
+    public static Task<AgentBase> AddSkillAsync(this AgentBase agent, string name, JsonObject? parameters = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return agent.AddSkillAsync(SkillRegistry.Create(name), parameters, cancellationToken);
+    }
+
+    /// <summary>Adds <paramref name="skill"/>, first letting it prepare over the network.</summary>
+    /// <exception cref="AgentConfigurationException">As for <see cref="AddSkill(AgentBase, SkillBase, JsonObject?)"/>, or the preparation failed.</exception>
+    public static async Task<AgentBase> AddSkillAsync(this AgentBase agent, SkillBase skill, JsonObject? parameters = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(skill);
+        skill.Accept(parameters);
+        try
+        {
+            await skill.PrepareAsync(agent.GetSkillHttp(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SkillHttpException ex)
+        {
+            throw new AgentConfigurationException($"Skill '{skill.Name}' could not prepare: {ex.Message}", ex);
+        }
+
+        skill.Prepared = true;
+        return agent.AddSkill(skill);
+    }
 
     /// <summary>Adds the registered skill <paramref name="name"/> with <paramref name="parameters"/> (as a configuration file gives them).</summary>
     /// <exception cref="AgentConfigurationException">No such skill, a parameter is missing or mistyped, or the skill is already added.</exception>
@@ -36,6 +84,11 @@ public static class AgentSkillExtensions
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(skill);
         skill.Accept(parameters);
+        if (skill.NeedsPreparation && !skill.Prepared)
+        {
+            throw new AgentConfigurationException($"Skill '{skill.Name}' prepares over the network; add it with AddSkillAsync.");
+        }
+
         var loaded = Loaded.GetOrCreateValue(agent);
         lock (loaded)
         {

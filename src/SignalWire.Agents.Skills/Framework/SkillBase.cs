@@ -96,6 +96,24 @@ public abstract class SkillBase
     /// </summary>
     protected internal abstract void Register(SkillContext context);
 
+    /// <summary>Whether the skill must run <see cref="PrepareAsync"/> (and so be added with <c>AddSkillAsync</c>) before it registers.</summary>
+    protected internal virtual bool NeedsPreparation => false;
+
+    internal bool Prepared { get; set; }
+
+    /// <summary>
+    /// Runs before <see cref="Register"/> when the skill is added with <c>AddSkillAsync</c>, with validated parameters:
+    /// the place for network work at start-up (discovering tools, checking a server). Default: nothing.
+    /// </summary>
+    protected internal virtual Task PrepareAsync(SkillHttp http, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The outbound HTTP for a tool call (the agent's, see <c>UseSkillHttp</c>).</summary>
+    protected static SkillHttp HttpFor(ToolCallContext call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return call.Agent.GetSkillHttp();
+    }
+
     /// <summary>Called when the skill is removed from an agent, after its tools are.</summary>
     protected internal virtual void Cleanup()
     {

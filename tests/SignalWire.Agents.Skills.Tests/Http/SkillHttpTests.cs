@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace SignalWire.Agents.Skills.Tests.Http;
+
+/// <summary>Skills' outbound HTTP against a fake service on loopback.</summary>
+public sealed class SkillHttpTests : IAsyncLifetime
+{
+    private const string Secret = "sk-live-0000-do-not-log";
+    private readonly FakeLogCollector _logs = new();
+    private FakeWebServer _server = null!;
+    private int _flaky;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await FakeWebServer.StartAsync(app =>
+        {
+            app.MapGet("/ok", () => Results.Json(new { answer = 42 }));
+            app.MapGet("/flaky", () => Interlocked.Increment(ref _flaky) == 1 ? Results.StatusCode(503) : Results.Json(new { answer = "second try" }));
+            app.MapPost("/flaky-post", () => Results.StatusCode(503));
+            app.MapGet("/fail", () => Results.StatusCode(500));
+            app.MapGet("/slow", async (CancellationToken ct) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), ct);
+                return Results.Ok();
+            });
+            app.MapGet("/big", () => Results.Text(new string('x', 10_000)));
+            app.MapGet("/big-chunked", async (HttpResponse response) =>
+            {
+                for (var i = 0; i < 10; i++)
+                {
+                    await response.WriteAsync(new string('y', 1000));
+                    await response.Body.FlushAsync();
+                }
+            });
+            app.MapGet("/not-json", () => Results.Text("<html>oops</html>", "text/html"));
+            app.MapGet("/page", () => Results.Text("<p>hello</p>", "text/html; charset=utf-8"));
+            app.MapGet("/to-private", () => Results.Redirect("http://10.255.255.1/admin"));
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    private SkillHttp Http(Action<SkillHttpOptions>? configure = null)
+    {
+        var options = new SkillHttpOptions { Timeout = TimeSpan.FromSeconds(3), AttemptTimeout = TimeSpan.FromSeconds(1), FetchTimeout = TimeSpan.FromSeconds(1), MaxResponseBytes = 4096 };
+        configure?.Invoke(options);
+        var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs)));
+        return SkillHttp.Create(options, loggers);
+    }
+
+    private string LogText() => string.Join("\n", _logs.GetSnapshot().Select(r => $"{r.Level} {r.Category} {r.Message} {r.Exception}"));
+
+    [Fact]
+    public async Task A_service_answers_JSON_with_the_headers_given_and_the_user_agent()
+    {
+        var json = await Http().GetJsonAsync(_server.Url("ok?q=1"), [new("X-Api-Key", Secret)], TestContext.Current.CancellationToken);
+
+        Assert.Equal("""{"answer":42}""", json.ToJsonString());
+        var request = Assert.Single(_server.RequestsTo("/ok"));
+        Assert.Equal(Secret, request.Header("X-Api-Key"));
+        Assert.Equal("SignalWire.Agents.Skills/1.0", request.Header("User-Agent"));
+        Assert.Equal("application/json", request.Header("Accept"));
+    }
+
+    [Fact]
+    public async Task An_idempotent_request_is_retried_and_a_POST_is_not()
+    {
+        var json = await Http().GetJsonAsync(_server.Url("flaky"), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("second try", json["answer"]!.GetValue<string>());
+        Assert.Equal(2, _server.RequestsTo("/flaky").Count);
+
+        var failure = await Assert.ThrowsAsync<SkillHttpException>(() => Http().PostJsonAsync(_server.Url("flaky-post"), new JsonObject(), cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(SkillHttpFailure.Status, failure.Failure);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failure.StatusCode);
+        Assert.Single(_server.RequestsTo("/flaky-post"));
+    }
+
+    [Fact]
+    public async Task A_failure_names_host_and_path_but_never_the_query_where_keys_live()
+    {
+        var failure = await Assert.ThrowsAsync<SkillHttpException>(() => Http(o => o.MaxRetries = 0).GetJsonAsync(_server.Url("fail?key=" + Secret), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal($"GET {_server.BaseAddress}fail answered 500.", failure.Message);
+        Assert.DoesNotContain(Secret, failure.ToString(), StringComparison.Ordinal);
+        Assert.Contains("fail", LogText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, LogText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_slow_service_times_out()
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var failure = await Assert.ThrowsAsync<SkillHttpException>(() => Http(o => o.MaxRetries = 0).GetJsonAsync(_server.Url("slow"), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(SkillHttpFailure.Timeout, failure.Failure);
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(8));
+    }
+
+    [Theory]
+    [InlineData("big")]
+    [InlineData("big-chunked")]
+    public async Task A_body_over_the_cap_is_refused_whether_announced_or_streamed(string path)
+    {
+        var failure = await Assert.ThrowsAsync<SkillHttpException>(() => Http().GetJsonAsync(_server.Url(path), cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(SkillHttpFailure.TooLarge, failure.Failure);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_JSON_is_malformed()
+    {
+        var failure = await Assert.ThrowsAsync<SkillHttpException>(() => Http().GetJsonAsync(_server.Url("not-json"), cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(SkillHttpFailure.Malformed, failure.Failure);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:{port}/page")]
+    [InlineData("http://localhost:{port}/page")]
+    [InlineData("http://[::1]:{port}/page")]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("http://10.0.0.1/")]
+    public async Task An_untrusted_URL_may_not_reach_loopback_private_or_metadata_addresses(string template)
+    {
+        var url = new Uri(template.Replace("{port}", _server.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+
+        var failure = await Assert.ThrowsAsync<SkillHttpException>(() => Http().SendAsync(request, SkillHttpTarget.Untrusted, TestContext.Current.CancellationToken));
+
+        Assert.Equal(SkillHttpFailure.Refused, failure.Failure);
+        Assert.Empty(_server.RequestsTo("/page"));
+        Assert.Contains("refused by the SSRF guard", LogText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("ftp://example.com/")]
+    [InlineData("gopher://example.com/")]
+    public async Task Only_http_and_https_are_requested(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url));
+        var failure = await Assert.ThrowsAsync<SkillHttpException>(() => Http().SendAsync(request, SkillHttpTarget.Untrusted, TestContext.Current.CancellationToken));
+        Assert.Equal(SkillHttpFailure.Refused, failure.Failure);
+    }
+
+    [Fact]
+    public async Task An_allowed_network_is_reached_and_a_redirect_out_of_it_is_checked_again()
+    {
+        var http = Http(o => o.AllowedNetworks.Add("127.0.0.1"));
+        using var page = new HttpRequestMessage(HttpMethod.Get, _server.Url("page"));
+        var response = await http.SendAsync(page, SkillHttpTarget.Untrusted, TestContext.Current.CancellationToken);
+        Assert.Equal("<p>hello</p>", response.Text());
+        Assert.Equal("text/html", response.MediaType);
+
+        using var redirected = new HttpRequestMessage(HttpMethod.Get, _server.Url("to-private"));
+        var failure = await Assert.ThrowsAsync<SkillHttpException>(() => http.SendAsync(redirected, SkillHttpTarget.Untrusted, TestContext.Current.CancellationToken));
+        Assert.Equal(SkillHttpFailure.Refused, failure.Failure);
+        Assert.Single(_server.RequestsTo("/to-private"));
+    }
+
+    [Fact]
+    public void Options_out_of_range_are_named()
+    {
+        var failure = Assert.Throws<AgentConfigurationException>(() => SkillHttp.Create(new SkillHttpOptions { AttemptTimeout = TimeSpan.FromMinutes(1), Timeout = TimeSpan.FromSeconds(5) }));
+        Assert.Equal("SkillHttpOptions.AttemptTimeout must be positive and at most Timeout.", failure.Message);
+        var network = Assert.Throws<AgentConfigurationException>(() => SkillHttp.Create(new SkillHttpOptions { AllowedNetworks = { "intranet" } }));
+        Assert.Equal("SkillHttpOptions.AllowedNetworks has 'intranet', which is not an address or a CIDR network.", network.Message);
+    }
+}
