@@ -48,7 +48,7 @@ public static class SwmlSchema
         }
 
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
-        return JsonSchema.FromText(File.ReadAllText(path), options);
+        return JsonSchema.FromText(SignalWire.Agents.Swml.SwmlSchemaAmendments.Apply(File.ReadAllText(path)), options);
     }
 
     private static string Find() => Path.Combine(RepositoryPaths.Root, "schemas", "swml", "schema.json");

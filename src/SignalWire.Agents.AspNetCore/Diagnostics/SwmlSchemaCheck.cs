@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Json.Schema;
 using Microsoft.Extensions.Logging;
+using SignalWire.Agents.Swml;
 
 namespace SignalWire.Agents.AspNetCore.Diagnostics;
 
@@ -64,6 +65,6 @@ internal sealed class SwmlSchemaCheck(ILogger logger, string agent)
         using var stream = typeof(SwmlSchemaCheck).Assembly.GetManifestResourceStream("SignalWire.Agents.AspNetCore.swml-schema.json")
             ?? throw new InvalidOperationException("The embedded SWML schema is missing from the assembly.");
         using var reader = new StreamReader(stream);
-        return JsonSchema.FromText(reader.ReadToEnd(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        return JsonSchema.FromText(SwmlSchemaAmendments.Apply(reader.ReadToEnd()), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     }
 }

@@ -84,6 +84,44 @@ public abstract class SkillBase
         : Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : throw new AgentConfigurationException($"Skill '{Name}': {parameter} is required (or set {environmentVariable}).");
 
+    /// <summary>Reads an integer parameter, or <paramref name="fallback"/>.</summary>
+    protected int GetInt(string name, int fallback) => _parameters[name] is JsonValue value && value.TryGetValue<int>(out var number) ? number : fallback;
+
+    /// <summary>Reads a number parameter, or <paramref name="fallback"/>.</summary>
+    protected double GetNumber(string name, double fallback) => _parameters[name] is JsonValue value ? value.GetValue<double>() : fallback;
+
+    /// <summary>Reads a boolean parameter, or <paramref name="fallback"/>.</summary>
+    protected bool GetBool(string name, bool fallback) => _parameters[name]?.GetValueKind() switch
+    {
+        System.Text.Json.JsonValueKind.True => true,
+        System.Text.Json.JsonValueKind.False => false,
+        _ => fallback,
+    };
+
+    /// <summary>
+    /// An absolute http(s) address from parameter <paramref name="parameter"/>, else <paramref name="fallback"/>
+    /// (services' base URLs are parameters so proxies and tests can point them elsewhere).
+    /// </summary>
+    /// <exception cref="AgentConfigurationException">The value is not an absolute http or https URL.</exception>
+    protected Uri GetUrl(string parameter, string fallback)
+    {
+        var text = GetString(parameter) ?? fallback;
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new AgentConfigurationException($"Skill '{Name}': {parameter} must be an absolute http or https URL.");
+    }
+
+    /// <summary>A message parameter with <c>{query}</c> replaced, or <paramref name="fallback"/> likewise.</summary>
+    protected string Message(string parameter, string fallback, string query) => (GetString(parameter) ?? fallback).Replace("{query}", query, StringComparison.Ordinal);
+
+    /// <summary><paramref name="response"/> between the <c>response_prefix</c> and <c>response_postfix</c> parameters, where given.</summary>
+    protected string Framed(string response)
+    {
+        var prefix = GetString("response_prefix");
+        var postfix = GetString("response_postfix");
+        return (prefix is null ? string.Empty : prefix + "\n\n") + response + (postfix is null ? string.Empty : "\n\n" + postfix);
+    }
+
     /// <summary>Reads a parameter as JSON (a copy), or <see langword="null"/>.</summary>
     protected JsonNode? GetNode(string name) => _parameters[name]?.DeepClone();
 

@@ -22,6 +22,17 @@ public static class SkillRegistry
         Add(() => new WeatherSkill(), "built-in");
         Add(() => new PlayBackgroundFileSkill(), "built-in");
         Add(() => new InfoGathererSkill(), "built-in");
+        Add(() => new SwmlTransferSkill(), "built-in");
+        Add(() => new DataSphereSkill(), "built-in");
+        Add(() => new DataSphereServerlessSkill(), "built-in");
+        Add(() => new WikipediaSearchSkill(), "built-in");
+        Add(() => new WebSearchSkill(), "built-in");
+        Add(() => new GoogleMapsSkill(), "built-in");
+        Add(() => new SpiderSkill(), "built-in");
+        Add(() => new NativeVectorSearchSkill(), "built-in");
+        Add(() => new McpGatewaySkill(), "built-in");
+        Add(() => new ClaudeSkillsSkill(), "built-in");
+        Add(() => new AskClaudeSkill(), "built-in");
     }
 
     /// <summary>Registers a skill made by <paramref name="create"/> under its <see cref="SkillBase.Name"/>.</summary>
