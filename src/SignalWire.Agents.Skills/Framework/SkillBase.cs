@@ -88,7 +88,10 @@ public abstract class SkillBase
     protected int GetInt(string name, int fallback) => _parameters[name] is JsonValue value && value.TryGetValue<int>(out var number) ? number : fallback;
 
     /// <summary>Reads a number parameter, or <paramref name="fallback"/>.</summary>
-    protected double GetNumber(string name, double fallback) => _parameters[name] is JsonValue value ? value.GetValue<double>() : fallback;
+    protected double GetNumber(string name, double fallback) =>
+        _parameters[name] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+            : fallback;
 
     /// <summary>Reads a boolean parameter, or <paramref name="fallback"/>.</summary>
     protected bool GetBool(string name, bool fallback) => _parameters[name]?.GetValueKind() switch

@@ -10,8 +10,9 @@ namespace SignalWire.Agents.Skills;
 /// <c>/sales|billing/i</c>) and transferring to that entry's SWML <c>url</c> (another agent) or connecting to its
 /// <c>address</c> (a number or SIP address). Addresses are checked against the agent's destination policy when the
 /// skill is added. Parameters: <c>transfers</c>, <c>description</c>, <c>parameter_name</c>,
-/// <c>parameter_description</c>, <c>default_message</c>, <c>default_post_process</c>, <c>required_fields</c>
-/// (extra arguments saved to global data under <c>call_data</c>), <c>tool_name</c>.
+/// <c>parameter_description</c>, <c>default_message</c>, <c>required_fields</c> (extra arguments saved to global
+/// data under <c>call_data</c>), <c>tool_name</c>. The reference SDKs' <c>post_process</c> flags are not taken: the
+/// SWML schema has no <c>post_process</c> in a DataMap output.
 /// </summary>
 public sealed class SwmlTransferSkill : SkillBase
 {
@@ -44,7 +45,6 @@ public sealed class SwmlTransferSkill : SkillBase
                     ["address"] = SkillSchemas.Text("A number (E.164) or SIP address to connect to", 300),
                     ["message"] = SkillSchemas.Text("What the AI says before transferring (default: Transferring you now.)"),
                     ["return_message"] = SkillSchemas.Text("What the AI says if the call comes back"),
-                    ["post_process"] = SkillSchemas.Flag("Let the AI speak before the transfer (default true)"),
                     ["final"] = SkillSchemas.Flag("The call leaves the AI for good (default true)"),
                     ["from_addr"] = SkillSchemas.Text("The caller id for address transfers", 300),
                 },
@@ -55,7 +55,6 @@ public sealed class SwmlTransferSkill : SkillBase
         ["parameter_name"] = SkillSchemas.ToolName("The argument's name (default transfer_type)"),
         ["parameter_description"] = SkillSchemas.Text("The argument's description"),
         ["default_message"] = SkillSchemas.Text("What the AI is told when no pattern matches"),
-        ["default_post_process"] = SkillSchemas.Flag("Let the AI speak the default message (default false)"),
         ["required_fields"] = SkillSchemas.StringMap("Extra required arguments (name to description), saved to global data under call_data"),
     }, "transfers");
 
@@ -88,7 +87,7 @@ public sealed class SwmlTransferSkill : SkillBase
             }
 
             var final = transfer.GetBoolean("final") ?? true;
-            var result = WithFields(new FunctionResult(transfer.GetString("message") ?? "Transferring you now.", transfer.GetBoolean("post_process") ?? true), fields);
+            var result = WithFields(new FunctionResult(transfer.GetString("message") ?? "Transferring you now."), fields);
             result = url is not null
                 ? result.SwmlTransfer(url, transfer.GetString("return_message") ?? "The transfer is over. Ask the caller how else you can help.", final)
                 : result.Connect(address!, final, transfer.GetString("from_addr"));
@@ -96,7 +95,7 @@ public sealed class SwmlTransferSkill : SkillBase
             destinations.Add($"{Readable(pattern)}: {url ?? address}");
         }
 
-        map.Expression($"${{args.{argument}}}", "/.*/", WithFields(new FunctionResult(GetString("default_message") ?? "That is not a place I can transfer to. Ask the caller which department they want.", GetBool("default_post_process", false)), fields));
+        map.Expression($"${{args.{argument}}}", "/.*/", WithFields(new FunctionResult(GetString("default_message") ?? "That is not a place I can transfer to. Ask the caller which department they want."), fields));
         context.DefineDataMapTool(map);
         context.AddHints([.. GetNode("transfers")!.AsObject().SelectMany(t => Readable(t.Key).Split('|')).Select(h => h.Trim()).Where(h => h.Length > 1 && !h.StartsWith('.'))]);
         context.AddPromptSection("Transferring", $"Use {ToolName} to transfer the caller; it knows these destinations:", destinations);

@@ -8,6 +8,12 @@ namespace SignalWire.Agents.Skills;
 /// <summary>Reading web pages for a voice agent: the readable text, a markdown outline, links and CSS-selected values (AngleSharp).</summary>
 internal static partial class HtmlText
 {
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
+    {
+        "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+        "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+    };
+
     private static readonly string[] Clutter = ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "nav", "header", "footer", "aside", "form"];
 
     public static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
@@ -17,7 +23,28 @@ internal static partial class HtmlText
     {
         RemoveClutter(document);
         var root = (IElement?)document.QuerySelector("main") ?? document.QuerySelector("article") ?? document.Body ?? document.DocumentElement;
-        return Collapse(root.TextContent);
+        var text = new StringBuilder();
+        Append(root, text);
+        return Collapse(text.ToString());
+    }
+
+    /// <summary>The text under <paramref name="node"/>, with a break around every block element so words of adjacent blocks stay apart.</summary>
+    private static void Append(INode node, StringBuilder text)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IText fragment)
+            {
+                text.Append(fragment.Data);
+            }
+            else if (child is IElement element)
+            {
+                var block = Blocks.Contains(element.LocalName);
+                text.Append(block ? " " : string.Empty);
+                Append(element, text);
+                text.Append(block ? " " : string.Empty);
+            }
+        }
     }
 
     /// <summary>The page as a markdown outline: title, headings, paragraphs, list items and code.</summary>
@@ -72,7 +99,12 @@ internal static partial class HtmlText
 
     /// <summary>The text of each element <paramref name="selector"/> (CSS) matches.</summary>
     public static IReadOnlyList<string> Select(IDocument document, string selector) =>
-        [.. document.QuerySelectorAll(selector).Select(e => Collapse(e.TextContent))];
+        [.. document.QuerySelectorAll(selector).Select(e =>
+        {
+            var text = new StringBuilder();
+            Append(e, text);
+            return Collapse(text.ToString());
+        })];
 
     /// <summary>Whether <paramref name="selector"/> is a CSS selector AngleSharp accepts.</summary>
     public static bool IsValidSelector(string selector)
