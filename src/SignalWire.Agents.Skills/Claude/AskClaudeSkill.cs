@@ -7,7 +7,7 @@ namespace SignalWire.Agents.Skills;
 /// Hands a sub-task to Anthropic's Claude: tool <c>ask_claude</c> (arguments <c>prompt</c> and an optional
 /// <c>system_prompt</c>), answered with Claude's text. The key stays in the agent. Parameters: <c>api_key</c> (or
 /// <c>ANTHROPIC_API_KEY</c>), <c>model</c>, <c>max_tokens</c>, <c>system_prompt</c> (the operator's, put before the
-/// AI's), <c>max_response_chars</c>.
+/// AI's), <c>max_response_chars</c>. Requests are slow-service requests (<see cref="SkillHttpOptions.SlowTimeout"/>).
 /// </summary>
 public sealed class AskClaudeSkill : SkillBase
 {
@@ -69,7 +69,7 @@ public sealed class AskClaudeSkill : SkillBase
 
         try
         {
-            var response = await HttpFor(call).PostJsonAsync(_endpoint!, body, [new("x-api-key", _key!), new("anthropic-version", "2023-06-01")], cancellationToken).ConfigureAwait(false);
+            var response = await HttpFor(call).SendJsonAsync(HttpMethod.Post, _endpoint!, body, [new("x-api-key", _key!), new("anthropic-version", "2023-06-01")], SkillHttpTarget.SlowService, cancellationToken).ConfigureAwait(false);
             var text = string.Join("\n\n", (response["content"] as JsonArray ?? []).OfType<JsonObject>().Where(b => b.GetString("type") == "text").Select(b => b.GetString("text")).OfType<string>().Where(t => t.Length > 0));
             return new FunctionResult(text.Length == 0
                 ? "Claude gave no answer. Try asking in another way."

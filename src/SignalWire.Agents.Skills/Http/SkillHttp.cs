@@ -28,6 +28,9 @@ public sealed class SkillHttp
     /// <summary>The named client for configured services.</summary>
     public const string ServiceClientName = "SignalWire.Agents.Skills.Service";
 
+    /// <summary>The named client for slow configured services (one attempt, long time limit).</summary>
+    public const string SlowServiceClientName = "SignalWire.Agents.Skills.SlowService";
+
     /// <summary>The named client for untrusted URLs (SSRF-guarded).</summary>
     public const string FetchClientName = "SignalWire.Agents.Skills.Fetch";
 
@@ -75,7 +78,12 @@ public sealed class SkillHttp
             throw Fail(new SkillHttpException(SkillHttpFailure.Refused, $"{name}: only absolute http and https addresses are requested."), name);
         }
 
-        var client = _factory.CreateClient(target == SkillHttpTarget.Untrusted ? FetchClientName : ServiceClientName);
+        var client = _factory.CreateClient(target switch
+        {
+            SkillHttpTarget.Untrusted => FetchClientName,
+            SkillHttpTarget.SlowService => SlowServiceClientName,
+            _ => ServiceClientName,
+        });
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -112,16 +120,16 @@ public sealed class SkillHttp
     /// <summary>GETs JSON from a configured service.</summary>
     /// <exception cref="SkillHttpException">The request failed, the status is not a success, or the body is not JSON.</exception>
     public Task<JsonNode> GetJsonAsync(Uri uri, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Get, uri, null, headers, cancellationToken);
+        SendJsonAsync(HttpMethod.Get, uri, null, headers, SkillHttpTarget.Service, cancellationToken);
 
     /// <summary>POSTs <paramref name="body"/> as JSON to a configured service and reads JSON back.</summary>
     /// <exception cref="SkillHttpException">The request failed, the status is not a success, or the body is not JSON.</exception>
     public Task<JsonNode> PostJsonAsync(Uri uri, JsonNode body, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default) =>
-        SendJsonAsync(HttpMethod.Post, uri, body ?? throw new ArgumentNullException(nameof(body)), headers, cancellationToken);
+        SendJsonAsync(HttpMethod.Post, uri, body ?? throw new ArgumentNullException(nameof(body)), headers, SkillHttpTarget.Service, cancellationToken);
 
-    /// <summary>Sends a request with an optional JSON body to a configured service and reads JSON back.</summary>
+    /// <summary>Sends a request with an optional JSON body to a configured service (<paramref name="target"/>: fast or slow) and reads JSON back.</summary>
     /// <exception cref="SkillHttpException">The request failed, the status is not a success, or the body is not JSON.</exception>
-    public async Task<JsonNode> SendJsonAsync(HttpMethod method, Uri uri, JsonNode? body, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default)
+    public async Task<JsonNode> SendJsonAsync(HttpMethod method, Uri uri, JsonNode? body, IEnumerable<KeyValuePair<string, string>>? headers = null, SkillHttpTarget target = SkillHttpTarget.Service, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(uri);
@@ -137,7 +145,7 @@ public sealed class SkillHttp
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         }
 
-        var response = await SendAsync(request, SkillHttpTarget.Service, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync(request, target, cancellationToken).ConfigureAwait(false);
         var name = SkillHttpException.Describe(method, uri);
         if ((int)response.StatusCode is < 200 or > 299)
         {

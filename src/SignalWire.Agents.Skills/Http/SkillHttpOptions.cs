@@ -17,6 +17,9 @@ public sealed class SkillHttpOptions
     /// <summary>Retries of a failed idempotent request (GET, HEAD, PUT, DELETE...) to a service; POST is never retried (default 2).</summary>
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>One request to a slow service (<see cref="SkillHttpTarget.SlowService"/>), never retried (default 30 s; the platform waits for a tool about a minute).</summary>
+    public TimeSpan SlowTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A fetched page (a URL the caller or the AI supplied), redirects included (default 5 s).</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -45,6 +48,7 @@ public sealed class SkillHttpOptions
         Require(Timeout > TimeSpan.Zero && Timeout <= TimeSpan.FromMinutes(5), nameof(Timeout), "must be between 0 and 5 minutes");
         Require(AttemptTimeout > TimeSpan.Zero && AttemptTimeout <= Timeout, nameof(AttemptTimeout), "must be positive and at most Timeout");
         Require(MaxRetries is >= 0 and <= 10, nameof(MaxRetries), "must be between 0 and 10");
+        Require(SlowTimeout > TimeSpan.Zero && SlowTimeout <= TimeSpan.FromMinutes(5), nameof(SlowTimeout), "must be between 0 and 5 minutes");
         Require(FetchTimeout > TimeSpan.Zero && FetchTimeout <= TimeSpan.FromMinutes(5), nameof(FetchTimeout), "must be between 0 and 5 minutes");
         Require(MaxRedirects is >= 0 and <= 10, nameof(MaxRedirects), "must be between 0 and 10");
         Require(MaxResponseBytes is >= 1024 and <= 256L * 1024 * 1024, nameof(MaxResponseBytes), "must be between 1 KiB and 256 MiB");
@@ -60,7 +64,7 @@ public sealed class SkillHttpOptions
     {
         ArgumentNullException.ThrowIfNull(target);
         (target.Timeout, target.AttemptTimeout, target.MaxRetries) = (Timeout, AttemptTimeout, MaxRetries);
-        (target.FetchTimeout, target.MaxRedirects, target.MaxResponseBytes) = (FetchTimeout, MaxRedirects, MaxResponseBytes);
+        (target.SlowTimeout, target.FetchTimeout, target.MaxRedirects, target.MaxResponseBytes) = (SlowTimeout, FetchTimeout, MaxRedirects, MaxResponseBytes);
         (target.AllowPrivateNetworks, target.UserAgent) = (AllowPrivateNetworks, UserAgent);
         target.AllowedNetworks.Clear();
         foreach (var network in AllowedNetworks)

@@ -11,8 +11,9 @@ namespace SignalWire.Agents.Skills;
 public static class SkillHttpServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="SkillHttp"/> and its two named clients: <see cref="SkillHttp.ServiceClientName"/> (standard
-    /// resilience pipeline per host: total and attempt time-outs, retries of idempotent requests, circuit breaker) and
+    /// Registers <see cref="SkillHttp"/> and its three named clients: <see cref="SkillHttp.ServiceClientName"/> (standard
+    /// resilience pipeline per host: total and attempt time-outs, retries of idempotent requests, circuit breaker),
+    /// <see cref="SkillHttp.SlowServiceClientName"/> (one attempt within <see cref="SkillHttpOptions.SlowTimeout"/>) and
     /// <see cref="SkillHttp.FetchClientName"/> (SSRF guard at connect time, no proxy, no cookies, a time limit, bounded
     /// redirects). Neither client logs request URLs (some services take their key in the query); SkillHttp logs host
     /// and path only.
@@ -26,24 +27,25 @@ public static class SkillHttpServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        options.Validate(o =>
-        {
-            o.Validate();
-            return true;
-        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SkillHttpOptions>, OptionsValidator>());
 
         services.AddHttpClient(SkillHttp.ServiceClientName, (provider, client) => Prepare(client, Current(provider)))
-            .ConfigurePrimaryHttpMessageHandler(() => Handler(allowRedirects: 3))
+            .ConfigurePrimaryHttpMessageHandler(() => Handler(allowRedirects: 3, useProxy: true))
             .RemoveAllLoggers()
             .AddStandardResilienceHandler()
             .Configure((resilience, provider) => Configure(resilience, Current(provider)))
             .SelectPipelineByAuthority();
 
+        services.AddHttpClient(SkillHttp.SlowServiceClientName, (provider, client) => Prepare(client, Current(provider)))
+            .ConfigurePrimaryHttpMessageHandler(() => Handler(allowRedirects: 3, useProxy: true))
+            .RemoveAllLoggers()
+            .AddResilienceHandler("slow", (builder, context) => builder.AddTimeout(Current(context.ServiceProvider).SlowTimeout));
+
         services.AddHttpClient(SkillHttp.FetchClientName, (provider, client) => Prepare(client, Current(provider)))
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
                 var current = Current(provider);
-                var handler = Handler(current.MaxRedirects);
+                var handler = Handler(current.MaxRedirects, useProxy: false);
                 handler.ConnectCallback = ConnectGuard.Create(current);
                 return handler;
             })
@@ -65,13 +67,14 @@ public static class SkillHttpServiceCollectionExtensions
         client.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
     }
 
-    private static SocketsHttpHandler Handler(int allowRedirects) => new()
+    // Configured services honour the environment's proxy; fetched URLs never use one, since the guard must see the address connected to.
+    private static SocketsHttpHandler Handler(int allowRedirects, bool useProxy) => new()
     {
         AllowAutoRedirect = allowRedirects > 0,
         MaxAutomaticRedirections = Math.Max(1, allowRedirects),
         AutomaticDecompression = DecompressionMethods.All,
         UseCookies = false,
-        UseProxy = false,
+        UseProxy = useProxy,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         ConnectTimeout = TimeSpan.FromSeconds(5),
     };
@@ -89,5 +92,21 @@ public static class SkillHttpServiceCollectionExtensions
         }
 
         resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, options.AttemptTimeout.Ticks * 2));
+    }
+
+    private sealed class OptionsValidator : IValidateOptions<SkillHttpOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, SkillHttpOptions options)
+        {
+            try
+            {
+                options.Validate();
+                return ValidateOptionsResult.Success;
+            }
+            catch (AgentConfigurationException ex)
+            {
+                return ValidateOptionsResult.Fail(ex.Message);
+            }
+        }
     }
 }

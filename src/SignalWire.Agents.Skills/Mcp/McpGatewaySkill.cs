@@ -9,6 +9,8 @@ namespace SignalWire.Agents.Skills;
 /// discovered when the skill is added (so add it with <c>AddSkillAsync</c>) and named
 /// <c>&lt;tool_prefix&gt;&lt;service&gt;_&lt;tool&gt;</c>; each runs through the agent's pipeline, then on the gateway
 /// in a session keyed by the call id (never by anything the call can set), which is closed when the call ends.
+/// Tool calls are slow-service requests (one attempt within <see cref="SkillHttpOptions.SlowTimeout"/>): a tool
+/// may not be safe to run twice.
 /// Parameters: <c>gateway_url</c>, <c>auth_token</c> (bearer) or <c>auth_user</c> and <c>auth_password</c>,
 /// <c>services</c> (names, each with an optional list of its <c>tools</c>), <c>tool_prefix</c> (default <c>mcp_</c>),
 /// <c>session_timeout</c> (seconds, default 300).
@@ -127,7 +129,7 @@ public sealed class McpGatewaySkill : SkillBase
         };
         try
         {
-            var response = await HttpFor(call).PostJsonAsync(new Uri(_gateway!, $"services/{Uri.EscapeDataString(service)}/call"), body, Headers(), cancellationToken).ConfigureAwait(false);
+            var response = await HttpFor(call).SendJsonAsync(HttpMethod.Post, new Uri(_gateway!, $"services/{Uri.EscapeDataString(service)}/call"), body, Headers(), SkillHttpTarget.SlowService, cancellationToken).ConfigureAwait(false);
             return new FunctionResult(response["result"] switch
             {
                 JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => value.GetValue<string>(),

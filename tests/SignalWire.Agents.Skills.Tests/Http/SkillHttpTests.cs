@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -27,6 +28,11 @@ public sealed class SkillHttpTests : IAsyncLifetime
             {
                 await Task.Delay(TimeSpan.FromSeconds(10), ct);
                 return Results.Ok();
+            });
+            app.MapPost("/think", async (CancellationToken ct) =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(1500), ct);
+                return Results.Json(new { answer = "thought" });
             });
             app.MapGet("/big", () => Results.Text(new string('x', 10_000)));
             app.MapGet("/big-chunked", async (HttpResponse response) =>
@@ -99,6 +105,43 @@ public sealed class SkillHttpTests : IAsyncLifetime
 
         Assert.Equal(SkillHttpFailure.Timeout, failure.Failure);
         Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(8));
+    }
+
+    [Fact]
+    public async Task A_slow_service_gets_one_long_attempt_where_a_service_would_time_out()
+    {
+        var http = Http(o => o.SlowTimeout = TimeSpan.FromSeconds(5));
+
+        var answer = await http.SendJsonAsync(HttpMethod.Post, _server.Url("think"), new JsonObject(), target: SkillHttpTarget.SlowService, cancellationToken: TestContext.Current.CancellationToken);
+        var failure = await Assert.ThrowsAsync<SkillHttpException>(() => http.PostJsonAsync(_server.Url("think"), new JsonObject(), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal("thought", answer["answer"]!.GetValue<string>());
+        Assert.Equal(SkillHttpFailure.Timeout, failure.Failure);
+    }
+
+    [Fact]
+    public async Task Registered_on_an_apps_services_it_uses_the_apps_factory_and_options()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(new FakeLoggerProvider(_logs)));
+        services.AddSignalWireSkillHttp(o => o.AllowedNetworks.Add("127.0.0.0/8"));
+        await using var provider = services.BuildServiceProvider();
+        var http = provider.GetRequiredService<SkillHttp>();
+        var agent = new AgentBase(AgentTestServer.Options()).UseSkillHttp(http);
+
+        using var page = new HttpRequestMessage(HttpMethod.Get, _server.Url("page"));
+        var response = await agent.GetSkillHttp().SendAsync(page, SkillHttpTarget.Untrusted, TestContext.Current.CancellationToken);
+
+        Assert.Same(http, agent.GetSkillHttp());
+        Assert.Same(SkillHttp.Shared, new AgentBase(AgentTestServer.Options()).GetSkillHttp());
+        Assert.Equal("<p>hello</p>", response.Text());
+        Assert.Equal(["127.0.0.0/8"], http.Options.AllowedNetworks);
+
+        services = new ServiceCollection();
+        services.AddSignalWireSkillHttp(o => o.MaxRetries = 99);
+        await using var invalid = services.BuildServiceProvider();
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => invalid.GetRequiredService<SkillHttp>());
+        Assert.Contains("SkillHttpOptions.MaxRetries must be between 0 and 10.", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
