@@ -6,18 +6,20 @@ using SignalWire.Agents.Json;
 namespace SignalWire.Agents.Skills;
 
 /// <summary>
-/// Searches a document index: tool <c>search_knowledge</c> (arguments <c>query</c>, optional <c>count</c>). Two
+/// Searches a document index: tool <c>search_knowledge</c> (arguments <c>query</c>, optional <c>count</c>). Three
 /// backends: a search server (<c>remote_url</c>, as the reference SDKs' <c>sw-search</c> serves: <c>POST /search</c>,
-/// Basic credentials from the URL's user-info) or SignalWire DataSphere (<c>document_id</c> with the space
-/// credentials). Building a local vector index needs an embedding model and is not offered here; index your
-/// documents with a search server or DataSphere. Several instances may share an agent, each with its own
-/// <c>tool_name</c>.
+/// Basic credentials from the URL's user-info), SignalWire DataSphere (<c>document_id</c> with the space
+/// credentials), or a local keyword index of a folder (<c>source_dir</c>, <c>file_types</c>), built in memory when
+/// the skill is added and ranked by BM25. The local index matches words, not meanings: a vector index needs an
+/// embedding model, so for semantic search use a search server or DataSphere. Several instances may share an
+/// agent, each with its own <c>tool_name</c>.
 /// </summary>
 public sealed class NativeVectorSearchSkill : SkillBase
 {
     private Uri? _endpoint;
     private string? _authorization;
     private bool _dataSphere;
+    private KeywordIndex? _local;
 
     /// <inheritdoc />
     public override string Name => "native_vector_search";
@@ -41,6 +43,8 @@ public sealed class NativeVectorSearchSkill : SkillBase
                 ["remote_url"] = SkillSchemas.Url("The search server (http://user:password@host:port); its /search is called"),
                 ["index_name"] = new JsonObject { ["type"] = "string", ["description"] = "The index on the search server (default default)", ["pattern"] = "^[A-Za-z0-9_.-]{1,100}$" },
                 ["similarity_threshold"] = SkillSchemas.Number("The lowest score a result may have (default 0)", 0, 1),
+                ["source_dir"] = SkillSchemas.Text("A folder of documents to index locally (keyword ranking)", 1000),
+                ["file_types"] = SkillSchemas.Strings("File extensions indexed from source_dir (default md and txt)"),
                 ["description"] = SkillSchemas.Text("The tool's description (default: search the knowledge base)"),
                 ["max_content_length"] = SkillSchemas.Integer("The most characters returned in all (default 8000)", 500, 100000),
                 ["response_prefix"] = SkillSchemas.Text("Text put before every result"),
@@ -72,9 +76,19 @@ public sealed class NativeVectorSearchSkill : SkillBase
             _endpoint = DataSphereSearch.Endpoint(this, Parameters);
             _authorization = SkillText.Basic(RequireSecret("project_id", "SIGNALWIRE_PROJECT_ID"), RequireSecret("token", "SIGNALWIRE_API_TOKEN"));
         }
+        else if (GetString("source_dir") is { } folder)
+        {
+            if (!Directory.Exists(folder))
+            {
+                throw new AgentConfigurationException($"Skill '{Name}': source_dir '{folder}' is not a folder.");
+            }
+
+            var types = GetNode("file_types") is JsonArray given ? given.Select(t => t!.GetValue<string>().TrimStart('.')).ToList() : ["md", "txt"];
+            _local = KeywordIndex.Build(folder, types);
+        }
         else
         {
-            throw new AgentConfigurationException($"Skill '{Name}': give remote_url (a search server) or document_id (DataSphere).");
+            throw new AgentConfigurationException($"Skill '{Name}': give remote_url (a search server), document_id (DataSphere) or source_dir (a local folder).");
         }
 
         var count = GetInt("count", 3);
@@ -97,7 +111,11 @@ public sealed class NativeVectorSearchSkill : SkillBase
         try
         {
             var headers = _authorization is null ? [] : new KeyValuePair<string, string>[] { new("Authorization", _authorization) };
-            if (_dataSphere)
+            if (_local is not null)
+            {
+                results = [.. _local.Search(query, count).Select(r => (r.Content, (string?)(r.Section is null ? r.File : $"{r.File}, {r.Section}"), (double?)r.Score))];
+            }
+            else if (_dataSphere)
             {
                 var body = DataSphereSearch.Body(Parameters, query);
                 body["count"] = count;

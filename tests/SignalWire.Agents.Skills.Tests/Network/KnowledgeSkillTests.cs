@@ -107,9 +107,33 @@ public sealed class KnowledgeSkillTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Vector_search_over_a_local_folder_ranks_passages_by_keywords()
+    {
+        var folder = Directory.CreateTempSubdirectory("vector-search-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "policies.md"), "# Opening hours\nWe are open 9 to 5 on weekdays.\n\n# Returns\nReturns are accepted within 30 days with a receipt.\nRefunds go back to the card used.\n");
+            Directory.CreateDirectory(Path.Combine(folder, "more"));
+            File.WriteAllText(Path.Combine(folder, "more", "faq.txt"), "Parking is free behind the store.\n\nThe store accepts returns of gift cards only unopened.");
+            File.WriteAllText(Path.Combine(folder, "ignored.csv"), "returns,returns,returns");
+            await using var served = await ServedAgent.StartAsync(SkillTest.Agent().AddSkill("native_vector_search", new JsonObject { ["source_dir"] = folder, ["count"] = 2 }));
+
+            var answer = await served.CallAsync("search_knowledge", new() { ["query"] = "Returning an item with a receipt?" });
+            Assert.StartsWith("2 result(s) for 'Returning an item with a receipt?':\n\n[1] policies.md, Returns (score ", answer, StringComparison.Ordinal);
+            Assert.Contains(")\nReturns are accepted within 30 days with a receipt. Refunds go back to the card used.\n\n[2] more/faq.txt (score ", answer, StringComparison.Ordinal);
+            Assert.EndsWith(")\nThe store accepts returns of gift cards only unopened.", answer, StringComparison.Ordinal);
+            Assert.Equal("I found nothing in the documents for 'zebra'. Ask the caller to put it another way.", await served.CallAsync("search_knowledge", new() { ["query"] = "zebra" }));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Vector_search_needs_a_backend()
     {
-        Assert.Equal("Skill 'native_vector_search': give remote_url (a search server) or document_id (DataSphere).",
+        Assert.Equal("Skill 'native_vector_search': give remote_url (a search server), document_id (DataSphere) or source_dir (a local folder).",
             Assert.Throws<AgentConfigurationException>(() => SkillTest.Agent().AddSkill("native_vector_search")).Message);
     }
 }
