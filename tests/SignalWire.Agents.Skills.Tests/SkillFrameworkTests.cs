@@ -108,6 +108,18 @@ public sealed class SkillFrameworkTests
     }
 
     [Fact]
+    public void Every_built_in_skill_is_registered()
+    {
+        string[] expected =
+        [
+            "api_ninjas_trivia", "ask_claude", "claude_skills", "datasphere", "datasphere_serverless", "datetime", "google_maps", "info_gatherer", "joke", "math",
+            "mcp_gateway", "native_vector_search", "play_background_file", "spider", "swml_transfer", "weather_api", "web_search", "wikipedia_search",
+        ];
+
+        Assert.Equal(expected, SkillRegistry.List().Where(s => s.Source == "built-in").Select(s => s.Name));
+    }
+
+    [Fact]
     public void The_registry_lists_built_in_skills_with_their_schemas_and_refuses_unknown_or_duplicate_names()
     {
         var math = Assert.Single(SkillRegistry.List(), s => s.Name == "math");
