@@ -12,7 +12,7 @@ namespace SignalWire.Agents.Skills;
 /// <c>document_id</c>, <c>count</c>, <c>distance</c>, <c>tags</c>, <c>language</c>, <c>pos_to_expand</c>,
 /// <c>max_synonyms</c>, <c>no_results_message</c>.
 /// </summary>
-public sealed class DataSphereSkill : SkillBase
+public sealed class DataSphereSkill : DataSphereSkillBase
 {
     private Uri? _endpoint;
     private string? _authorization;
@@ -24,36 +24,13 @@ public sealed class DataSphereSkill : SkillBase
     public override string Description => "Search a SignalWire DataSphere knowledge base";
 
     /// <inheritdoc />
-    public override bool SupportsMultipleInstances => true;
-
-    /// <inheritdoc />
-    protected override string DefaultToolName => "search_knowledge";
-
-    /// <summary>The document to search.</summary>
-    public string? DocumentId { get => GetString("document_id"); set => SetParameter("document_id", value); }
-
-    /// <inheritdoc />
-    protected override JsonObject ParameterSchema
-    {
-        get
-        {
-            var properties = new JsonObject();
-            DataSphereSearch.AddParameters(properties);
-            return SkillSchemas.Object(properties, "document_id");
-        }
-    }
-
-    /// <inheritdoc />
     protected internal override void Register(SkillContext context)
     {
         _endpoint = DataSphereSearch.Endpoint(this, Parameters);
-        _authorization = SkillText.Basic(RequireSecret("project_id", "SIGNALWIRE_PROJECT_ID"), RequireSecret("token", "SIGNALWIRE_API_TOKEN"));
-        context.DefineTool(ToolName, "Search the knowledge base and return the passages that answer the query",
+        _authorization = Credentials();
+        context.DefineTool(ToolName, ToolPurpose,
             SkillSchemas.OneArgument("query", "What to look for, in the caller's words"), SearchAsync);
-        context.AddPromptSection("Knowledge Base", $"Use {ToolName} to look up facts in the knowledge base before you answer.", [
-            "Search with the caller's question in plain words.",
-            "Answer only from what the search returns; if it finds nothing, say so.",
-        ]);
+        AddPrompt(context);
     }
 
     private async ValueTask<FunctionResult> SearchAsync(JsonObject args, ToolCallContext call, CancellationToken cancellationToken)
