@@ -23,6 +23,13 @@ public sealed class WebSkillTests : IAsyncLifetime
                 ]}
                 """, "application/json"));
             app.MapGet("/good", () => Results.Text($"<html><head><script>var secret=1;</script></head><body><nav>Menu Home About</nav><main><h1>Lighthouses</h1><p>{LongText}</p></main><footer>Copyright</footer></body></html>", "text/html"));
+            app.MapGet("/slow", async (CancellationToken ct) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(20), ct);
+                return Results.Text("<p>late</p>", "text/html");
+            });
+            app.MapGet("/huge", () => Results.Text("<p>" + new string('z', 3 * 1024 * 1024) + "</p>", "text/html"));
+            app.MapGet("/slow-search", () => Results.Text($$"""{"items":[{"title":"Slow","link":"{{Url("slow")}}","snippet":"Slow page."},{"title":"Lighthouses","link":"{{Url("good")}}","snippet":"All about lighthouses."}]}""", "application/json"));
             app.MapGet("/stub", () => Results.Text("<html><body><p>Too short.</p></body></html>", "text/html"));
             app.MapGet("/image", () => Results.Bytes([1, 2, 3], "image/png"));
             app.MapGet("/site", () => Results.Text($"""<html><body><h1>Home</h1><p>Welcome.</p><a href="/site/a">A</a> <a href="{Url("site/b")}#top">B</a> <a href="https://example.invalid/x">Away</a><pre>code()</pre></body></html>""", "text/html"));
@@ -82,6 +89,27 @@ public sealed class WebSkillTests : IAsyncLifetime
 
         Assert.Equal("Web results for 'lighthouses':\n\nLighthouses (127.0.0.1): All about lighthouses.", await served.CallAsync("web_search", new() { ["query"] = "lighthouses" }));
         Assert.Single(_web.Requests);
+    }
+
+    [Fact]
+    public async Task Web_search_gives_up_on_a_page_that_does_not_answer_in_time()
+    {
+        var parameters = SearchParameters(new() { ["base_url"] = Url("slow-search"), ["per_page_timeout"] = 0.5 });
+        await using var served = await ServedAgent.StartAsync(SkillTest.Agent().UseSkillHttp(LoopbackAllowed()).AddSkill("web_search", parameters));
+        var started = TimeProvider.System.GetTimestamp();
+
+        var answer = await served.CallAsync("web_search", new() { ["query"] = "lighthouses" });
+
+        Assert.Equal($"Web results for 'lighthouses':\n\nLighthouses (127.0.0.1): Lighthouses {LongText}", answer);
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Spider_refuses_a_page_over_the_size_cap()
+    {
+        await using var served = await ServedAgent.StartAsync(SkillTest.Agent().UseSkillHttp(LoopbackAllowed()).AddSkill("spider"));
+
+        Assert.Equal("That page on 127.0.0.1 is too large to read.", await served.CallAsync("scrape_url", new() { ["url"] = Url("huge") }));
     }
 
     [Fact]
