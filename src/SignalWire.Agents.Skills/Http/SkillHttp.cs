@@ -21,7 +21,7 @@ namespace SignalWire.Agents.Skills;
 /// </summary>
 /// <remarks>
 /// Register it with <see cref="SkillHttpServiceCollectionExtensions.AddSignalWireSkillHttp"/> and give it to an agent
-/// with <see cref="AgentSkillExtensions.UseSkillHttp"/>; an agent without one uses <see cref="Shared"/>.
+/// with <see cref="AgentSkillHttpExtensions.UseSkillHttp"/>; an agent without one uses <see cref="Shared"/>.
 /// </remarks>
 public sealed class SkillHttp
 {
@@ -142,7 +142,7 @@ public sealed class SkillHttp
 
         if (body is not null)
         {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            request.Content = new StringContent(SignalWire.Agents.Json.SwmlJson.ToJson(body), Encoding.UTF8, "application/json");
         }
 
         var response = await SendAsync(request, target, cancellationToken).ConfigureAwait(false);
