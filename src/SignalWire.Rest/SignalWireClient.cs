@@ -4,9 +4,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SignalWire.Rest.Account;
 using SignalWire.Rest.Calling;
+using SignalWire.Rest.DataSphere;
+using SignalWire.Rest.Fabric;
+using SignalWire.Rest.Logs;
 using SignalWire.Rest.Messaging;
 using SignalWire.Rest.PhoneNumbers;
+using SignalWire.Rest.Registry;
+using SignalWire.Rest.Resources;
+using SignalWire.Rest.Video;
 
 namespace SignalWire.Rest;
 
@@ -37,6 +44,23 @@ public sealed class SignalWireClient
         Calling = new CallingClient(_transport);
         Messages = new MessagesClient(_transport);
         PhoneNumbers = new PhoneNumbersClient(_transport);
+        Fabric = new FabricClient(_transport);
+        Video = new VideoClient(_transport);
+        Logs = new LogsClient(_transport);
+        Registry = new RegistryClient(_transport);
+        DataSphere = new DataSphereClient(_transport);
+        Lookup = new LookupClient(_transport);
+        Mfa = new MfaClient(_transport);
+        SipProfile = new SipProfileClient(_transport);
+        VerifiedCallers = new VerifiedCallersResource(_transport);
+        Queues = new RestResource(_transport, "/api/relay/rest/queues", updateWithPut: true);
+        Recordings = new RestResource(_transport, "/api/relay/rest/recordings");
+        Addresses = new RestResource(_transport, "/api/relay/rest/addresses");
+        NumberGroups = new RestResource(_transport, "/api/relay/rest/number_groups", updateWithPut: true);
+        ShortCodes = new RestResource(_transport, "/api/relay/rest/short_codes", updateWithPut: true);
+        ImportedNumbers = new RestResource(_transport, "/api/relay/rest/imported_phone_numbers");
+        Projects = new RestResource(_transport, "/api/projects");
+        ProjectTokens = new RestResource(_transport, "/api/project/tokens");
     }
 
     /// <summary>Calls: dial, update, end, and every live-call command.</summary>
@@ -47,6 +71,57 @@ public sealed class SignalWireClient
 
     /// <summary>Phone numbers: search, buy, list, update, release.</summary>
     public PhoneNumbersClient PhoneNumbers { get; }
+
+    /// <summary>Call Fabric: AI agents, SWML scripts and webhooks, subscribers, SIP endpoints and gateways, call flows, conference rooms, resources, addresses, tokens.</summary>
+    public FabricClient Fabric { get; }
+
+    /// <summary>Video: rooms, room tokens, sessions, recordings, conferences, streams.</summary>
+    public VideoClient Video { get; }
+
+    /// <summary>Logs: messages, voice, fax, conferences.</summary>
+    public LogsClient Logs { get; }
+
+    /// <summary>The 10DLC registry: brands, campaigns, numbers, orders.</summary>
+    public RegistryClient Registry { get; }
+
+    /// <summary>DataSphere: documents, chunks, search.</summary>
+    public DataSphereClient DataSphere { get; }
+
+    /// <summary>Number lookup: format, validity, carrier, caller name.</summary>
+    public LookupClient Lookup { get; }
+
+    /// <summary>Multi-factor codes by SMS or call.</summary>
+    public MfaClient Mfa { get; }
+
+    /// <summary>The project's SIP profile.</summary>
+    public SipProfileClient SipProfile { get; }
+
+    /// <summary>Verified caller ids.</summary>
+    public VerifiedCallersResource VerifiedCallers { get; }
+
+    /// <summary>Call queues (their <c>members</c> as a sub-collection).</summary>
+    public RestResource Queues { get; }
+
+    /// <summary>Call recordings.</summary>
+    public RestResource Recordings { get; }
+
+    /// <summary>Emergency (E911) addresses.</summary>
+    public RestResource Addresses { get; }
+
+    /// <summary>Number groups (their <c>number_group_memberships</c> as a sub-collection).</summary>
+    public RestResource NumberGroups { get; }
+
+    /// <summary>Short codes.</summary>
+    public RestResource ShortCodes { get; }
+
+    /// <summary>Numbers imported from another carrier.</summary>
+    public RestResource ImportedNumbers { get; }
+
+    /// <summary>Projects (subprojects).</summary>
+    public RestResource Projects { get; }
+
+    /// <summary>The project's API tokens.</summary>
+    public RestResource ProjectTokens { get; }
 
     /// <summary>The project the client acts for.</summary>
     public string ProjectId => _transport.ProjectId;
