@@ -20,6 +20,7 @@ internal sealed class RelayConnection : IAsyncDisposable
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<JsonObject, Task> _onRequest;
+    private int _disposed;
 
     private RelayConnection(Func<JsonObject, Task> onRequest) => _onRequest = onRequest;
 
@@ -69,9 +70,14 @@ internal sealed class RelayConnection : IAsyncDisposable
     public Task ReplyAsync(JsonNode? id, CancellationToken cancellationToken) =>
         SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id?.DeepClone(), ["result"] = new JsonObject() }, cancellationToken);
 
-    /// <summary>Closes the socket (politely when it can).</summary>
+    /// <summary>Closes the socket (politely when it can); the connection is then disposed by its owner.</summary>
     public async Task CloseAsync()
     {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
         if (_socket.State == WebSocketState.Open)
         {
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(2));
@@ -79,21 +85,24 @@ internal sealed class RelayConnection : IAsyncDisposable
             {
                 await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "closing", limit.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
             {
-                _socket.Abort();
+                Abort();
             }
         }
         else
         {
-            _socket.Abort();
+            Abort();
         }
-
-        await _stop.CancelAsync().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _socket.Abort();
         await _stop.CancelAsync().ConfigureAwait(false);
         Fail(new RelayException("The RELAY connection closed.", "closed"));
@@ -104,7 +113,7 @@ internal sealed class RelayConnection : IAsyncDisposable
 
     private async Task SendAsync(JsonObject message, CancellationToken cancellationToken)
     {
-        var bytes = Encoding.UTF8.GetBytes(message.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(SignalWire.Agents.Json.SwmlJson.ToJson(message));
         await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -200,6 +209,18 @@ internal sealed class RelayConnection : IAsyncDisposable
         else
         {
             pending.TrySetResult(frame["result"] as JsonObject ?? []);
+        }
+    }
+
+    private void Abort()
+    {
+        try
+        {
+            _socket.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already gone.
         }
     }
 
