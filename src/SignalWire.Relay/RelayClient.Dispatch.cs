@@ -41,7 +41,7 @@ public sealed partial class RelayClient
         {
             await connection.ReplyAsync(id, _stopping.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RelayException or OperationCanceledException)
+        catch (Exception ex) when (ex is RelayException or OperationCanceledException or ObjectDisposedException)
         {
             // The socket went away; the event is redelivered to the resumed session.
         }

@@ -21,6 +21,7 @@ public sealed partial class RelayClient : IAsyncDisposable
     private readonly ConcurrentDictionary<string, RelayMessage> _messages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Func<RelayCall, Task>> _callHandlers = new(StringComparer.Ordinal);
     private Func<RelayMessage, Task>? _messageHandler;
+    private int _disposed;
 
     /// <summary>Creates the client; nothing connects until <see cref="ConnectAsync"/> or <see cref="RunAsync"/>.</summary>
     /// <exception cref="RelayConfigurationException">The options cannot connect.</exception>
@@ -150,9 +151,14 @@ public sealed partial class RelayClient : IAsyncDisposable
         return message;
     }
 
-    /// <summary>Closes the connection and stops reconnecting.</summary>
+    /// <summary>Closes the connection and stops reconnecting (once; later calls do nothing).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_connection is { } connection)
         {

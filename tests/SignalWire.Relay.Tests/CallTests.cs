@@ -189,4 +189,64 @@ public sealed class CallTests : IAsyncLifetime
         Assert.Equal("""{"detect":{"type":"machine","params":{}},"timeout":30,"node_id":"node-1","call_id":"call-1"}""", Shape("calling.detect"));
         Assert.Equal("""{"node_id":"node-1","call_id":"call-1"}""", Shape("calling.denoise"));
     }
+
+    [Fact]
+    public async Task Actions_are_paused_resumed_turned_up_and_stopped_and_the_rest_send_their_requests()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var call = await InboundAsync();
+        var play = await call.PlayAsync([Media.Ringtone("us", 10), Media.Silence(1)], loop: 2, cancellationToken: ct);
+        await play.PauseAsync(ct);
+        await play.ResumeAsync(ct);
+        await play.VolumeAsync(4, ct);
+        await play.StopAsync(ct);
+        var tap = await call.TapAsync(new JsonObject { ["type"] = "audio" }, new JsonObject { ["type"] = "ws", ["params"] = new JsonObject { ["uri"] = "wss://example.com/tap" } }, ct);
+        await tap.StopAsync(ct);
+        await call.StreamAsync(new Uri("wss://example.com/stream"), "both_tracks", ct);
+        await call.PayAsync(new Uri("https://pay.example.com/connector"), new JsonObject { ["charge_amount"] = "10.00" }, ct);
+        await call.SendFaxAsync(new Uri("https://example.com/doc.pdf"), "+14155550100", ct);
+        await call.ReceiveFaxAsync(ct);
+        await call.TranscribeAsync(ct);
+        await call.AiUnholdAsync("Back to you.", ct);
+        await call.ReferAsync(new JsonObject { ["type"] = "sip", ["params"] = new JsonObject { ["to"] = "sip:bob@example.com" } }, ct);
+        await call.HoldAsync(ct);
+        await call.UnholdAsync(ct);
+        await call.EchoAsync(TimeSpan.FromSeconds(5), ct);
+        await call.LeaveConferenceAsync("conf-1", ct);
+        await call.JoinRoomAsync("standup", cancellationToken: ct);
+        await call.LeaveRoomAsync(ct);
+        await call.QueueLeaveAsync("support", ct);
+        await call.LiveTranscribeAsync(new JsonObject { ["start"] = new JsonObject { ["lang"] = "en" } }, ct);
+        await call.LiveTranslateAsync(new JsonObject { ["stop"] = new JsonObject() }, ct);
+        await call.DisconnectAsync(ct);
+        await call.PassAsync(ct);
+        await _test.Client.ReceiveAsync(["sales"], ct);
+        await _test.Client.UnreceiveAsync(["sales"], ct);
+
+        JsonObject Params(string method) => (JsonObject)_test.Server.Requests(method)[0]["params"]!;
+        Assert.Equal("""[{"type":"ringtone","params":{"name":"us","duration":10}},{"type":"silence","params":{"duration":1}}]""", Params("calling.play")["play"]!.ToWireJson());
+        foreach (var control in new[] { "calling.play.pause", "calling.play.resume", "calling.play.volume", "calling.play.stop" })
+        {
+            Assert.Equal(play.ControlId, Params(control)["control_id"]!.GetValue<string>());
+        }
+
+        Assert.Equal(4, Params("calling.play.volume")["volume"]!.GetValue<double>());
+        Assert.Equal(tap.ControlId, Params("calling.tap.stop")["control_id"]!.GetValue<string>());
+        Assert.Equal(("wss://example.com/stream", "both_tracks"), (Params("calling.stream")["url"]!.GetValue<string>(), Params("calling.stream")["track"]!.GetValue<string>()));
+        Assert.Equal(("https://pay.example.com/connector", "10.00"), (Params("calling.pay")["payment_connector_url"]!.GetValue<string>(), Params("calling.pay")["charge_amount"]!.GetValue<string>()));
+        Assert.Equal(("https://example.com/doc.pdf", "+14155550100"), (Params("calling.send_fax")["document"]!.GetValue<string>(), Params("calling.send_fax")["identity"]!.GetValue<string>()));
+        Assert.NotNull(Params("calling.receive_fax")["control_id"]);
+        Assert.NotNull(Params("calling.transcribe")["control_id"]);
+        Assert.Equal("Back to you.", Params("calling.ai_unhold")["prompt"]!.GetValue<string>());
+        Assert.Equal("sip:bob@example.com", Params("calling.refer")["device"]!["params"]!["to"]!.GetValue<string>());
+        Assert.Equal(5, Params("calling.echo")["timeout"]!.GetValue<double>());
+        Assert.Equal("conf-1", Params("calling.leave_conference")["conference_id"]!.GetValue<string>());
+        Assert.Equal("standup", Params("calling.join_room")["name"]!.GetValue<string>());
+        Assert.Equal("support", Params("calling.queue.leave")["queue_name"]!.GetValue<string>());
+        Assert.Equal("""{"start":{"lang":"en"}}""", Params("calling.live_transcribe")["action"]!.ToWireJson());
+        Assert.Equal("""{"stop":{}}""", Params("calling.live_translate")["action"]!.ToWireJson());
+        Assert.All(new[] { "calling.hold", "calling.unhold", "calling.leave_room", "calling.disconnect", "calling.pass" }, m => Assert.Equal("call-1", Params(m)["call_id"]!.GetValue<string>()));
+        Assert.Equal("""{"contexts":["sales"]}""", Params("signalwire.receive").ToWireJson());
+        Assert.Equal("""{"contexts":["sales"]}""", Params("signalwire.unreceive").ToWireJson());
+    }
 }
