@@ -27,7 +27,7 @@ public static class Ivr
             case "1":
                 await (await call.SayAsync("Connecting you to sales.", cancellationToken: cancellationToken)).WaitAsync(cancellationToken);
                 var connected = await call.ConnectAsync([[Device.Phone(settings.SalesNumber, call.To ?? settings.SalesNumber, 20)]], cancellationToken: cancellationToken);
-                log($"Connected to sales ({connected.Get("connect_state")})");
+                log($"Connected to sales (peer {connected.PeerCallId})");
                 break;
             case "2":
                 var ai = await call.AiAsync(settings.Assistant, settings.AssistantPublicUrl, cancellationToken);

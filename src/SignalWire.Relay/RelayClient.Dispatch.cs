@@ -56,7 +56,7 @@ public sealed partial class RelayClient
                     ?? (envelope["authorization_state"] is JsonValue state && state.GetValueKind() == JsonValueKind.String ? state.GetValue<string>() : _authorizationState);
                 return;
             case "calling.call.receive":
-                var call = new RelayCall(ExecuteAsync, relayEvent.Params, "inbound");
+                var call = new RelayCall(ExecuteAsync, HandlerFailed, relayEvent.Params, "inbound");
                 _calls[call.Id] = call;
                 var handler = (call.Context is { } context ? _callHandlers.GetValueOrDefault(context) : null) ?? _callHandlers.GetValueOrDefault("*");
                 if (handler is not null)
@@ -91,7 +91,7 @@ public sealed partial class RelayClient
 
         if (relayEvent.Get("call_id") is { } callId)
         {
-            var target = _calls.GetOrAdd(callId, _ => new RelayCall(ExecuteAsync, relayEvent.Params, "outbound"));
+            var target = _calls.GetOrAdd(callId, _ => new RelayCall(ExecuteAsync, HandlerFailed, relayEvent.Params, "outbound"));
             target.Handle(relayEvent);
             if (target.State == CallState.Ended)
             {
@@ -110,7 +110,7 @@ public sealed partial class RelayClient
         switch (relayEvent.Get("dial_state"))
         {
             case "answered" when relayEvent.Params["call"] is JsonObject details:
-                var call = _calls.GetOrAdd(details["call_id"]?.GetValue<string>() ?? string.Empty, _ => new RelayCall(ExecuteAsync, details, "outbound"));
+                var call = _calls.GetOrAdd(details["call_id"]?.GetValue<string>() ?? string.Empty, _ => new RelayCall(ExecuteAsync, HandlerFailed, details, "outbound"));
                 call.Handle(new RelayEvent("calling.call.state", new JsonObject { ["call_id"] = call.Id, ["call_state"] = "answered" }));
                 pending.TrySetResult(call);
                 break;
@@ -119,6 +119,8 @@ public sealed partial class RelayClient
                 break;
         }
     }
+
+    private void HandlerFailed(string what, Exception exception) => RelayLog.HandlerFailed(_logger, what, exception);
 
     internal void Run(Func<Task> work, string what) => _ = Task.Run(async () =>
     {

@@ -249,4 +249,37 @@ public sealed class CallTests : IAsyncLifetime
         Assert.Equal("""{"contexts":["sales"]}""", Params("signalwire.receive").ToWireJson());
         Assert.Equal("""{"contexts":["sales"]}""", Params("signalwire.unreceive").ToWireJson());
     }
+
+    [Fact]
+    public async Task Recordings_detections_connects_and_state_changes_are_typed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var call = await InboundAsync();
+        var states = new List<CallStateChange>();
+        call.StateChanged += (_, change) => states.Add(change);
+        call.StateChanged += (_, _) => throw new InvalidOperationException("a subscriber's bug");
+
+        var record = await call.RecordAsync(cancellationToken: ct);
+        var detect = await call.DetectAsync(new JsonObject { ["type"] = "machine", ["params"] = new JsonObject() }, cancellationToken: ct);
+        await Event("calling.call.record", new JsonObject { ["call_id"] = "call-1", ["control_id"] = record.ControlId, ["state"] = "finished", ["url"] = "https://files.example.com/rec.mp3", ["duration"] = 12.5, ["size"] = 200000 });
+        await Event("calling.call.detect", new JsonObject { ["call_id"] = "call-1", ["control_id"] = detect.ControlId, ["detect"] = new JsonObject { ["type"] = "machine", ["params"] = new JsonObject { ["event"] = "HUMAN" } } });
+        var recording = await record.ResultAsync(ct).WaitAsync(TimeSpan.FromSeconds(5), ct);
+        var detected = await detect.ResultAsync(ct).WaitAsync(TimeSpan.FromSeconds(5), ct);
+
+        var connecting = call.ConnectAsync([[Device.Phone("+14155550142", "+14155550100")]], cancellationToken: ct);
+        await _test.Server.WaitForAsync("calling.connect");
+        await Event("calling.call.connect", new JsonObject { ["call_id"] = "call-1", ["connect_state"] = "connecting" });
+        await Event("calling.call.connect", new JsonObject { ["call_id"] = "call-1", ["connect_state"] = "connected", ["peer"] = new JsonObject { ["call_id"] = "peer-1", ["node_id"] = "node-2" } });
+        var connected = await connecting.WaitAsync(TimeSpan.FromSeconds(5), ct);
+        await Event("calling.call.state", Calls.State("call-1", "answered"));
+        await Event("calling.call.state", Calls.State("call-1", "ending"));
+        await Event("calling.call.state", Calls.State("call-1", "ended", "busy"));
+        await call.WaitForEndedAsync(ct).WaitAsync(TimeSpan.FromSeconds(5), ct);
+
+        Assert.Equal(new RecordingResult("finished", new Uri("https://files.example.com/rec.mp3"), TimeSpan.FromSeconds(12.5), 200000), recording);
+        Assert.Equal(new DetectResult("machine", "HUMAN"), detected);
+        Assert.Equal(new ConnectResult("peer-1", "node-2"), connected);
+        Assert.Equal([new CallStateChange(CallState.Answered, null), new CallStateChange(CallState.Ending, null), new CallStateChange(CallState.Ended, "busy")], states);
+        Assert.Contains("RELAY handler for StateChanged of call call-1 failed", _test.LogText(), StringComparison.Ordinal);
+    }
 }

@@ -7,7 +7,7 @@ namespace SignalWire.Relay.Tests;
 public sealed class RelayIvrExampleTests
 {
     [Theory]
-    [InlineData("1", "Connected to sales (connected)")]
+    [InlineData("1", "Connected to sales (peer fake-peer)")]
     [InlineData("2", "Assistant started (control ")]
     [InlineData("9", "Hung up")]
     public async Task Each_choice_is_followed(string digit, string expected)

@@ -3,13 +3,23 @@ using System.Text.Json.Nodes;
 namespace SignalWire.Relay.Calling;
 
 /// <summary>Detection: results come continuously; the action completes on the first one (or when finished or failed).</summary>
-internal sealed class DetectAction : RelayAction
+public sealed class DetectAction : RelayAction
 {
-    public DetectAction(RelayCall call)
+    internal DetectAction(RelayCall call)
         : base(call, "detect", "calling.call.detect", "finished", "error")
     {
     }
 
+    /// <summary>Waits for the first result: <c>machine</c> / <c>HUMAN</c>, <c>MACHINE</c>, <c>READY</c>...; <c>fax</c> / <c>CED</c>; <c>digit</c> / the digits.</summary>
+    public async Task<DetectResult> ResultAsync(CancellationToken cancellationToken = default)
+    {
+        var done = await WaitAsync(cancellationToken).ConfigureAwait(false);
+        var detect = done.Params["detect"] as JsonObject;
+        string? Read(JsonNode? node) => node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : null;
+        return new DetectResult(Read(detect?["type"]), Read(detect?["params"]?["event"]) ?? done.Get("state"));
+    }
+
+    /// <inheritdoc />
     protected override bool Completes(RelayEvent relayEvent) =>
         relayEvent?.EventType == EventType && (relayEvent.Params["detect"] is JsonObject { Count: > 0 } || base.Completes(relayEvent));
 }

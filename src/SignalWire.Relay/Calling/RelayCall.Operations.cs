@@ -40,16 +40,16 @@ public sealed partial class RelayCall
         return StartAsync(new CollectAction(this, "play_and_collect"), "play_and_collect", parameters, cancellationToken);
     }
 
-    /// <summary>Records the call (<paramref name="audio"/>: <c>format</c>, <c>direction</c>, <c>beep</c>, <c>end_silence_timeout</c>...); completes when finished or no input came.</summary>
-    public Task<PlayAction> RecordAsync(JsonObject? audio = null, CancellationToken cancellationToken = default) =>
-        StartAsync(new PlayAction(this, "record", "calling.call.record", "finished", "no_input"), "record", new JsonObject { ["record"] = new JsonObject { ["audio"] = audio?.DeepClone() ?? new JsonObject() } }, cancellationToken);
+    /// <summary>Records the call (<paramref name="audio"/>: <c>format</c>, <c>direction</c>, <c>beep</c>, <c>end_silence_timeout</c>...); completes when finished or no input came (see <see cref="RecordAction.ResultAsync"/>).</summary>
+    public Task<RecordAction> RecordAsync(JsonObject? audio = null, CancellationToken cancellationToken = default) =>
+        StartAsync(new RecordAction(this), "record", new JsonObject { ["record"] = new JsonObject { ["audio"] = audio?.DeepClone() ?? new JsonObject() } }, cancellationToken);
 
     /// <summary>Detects an answering machine, fax tones or DTMF (<paramref name="detect"/>: <c>{"type": "machine", "params": {}}</c>); completes on the first result.</summary>
-    public Task<RelayAction> DetectAsync(JsonObject detect, double? timeout = null, CancellationToken cancellationToken = default)
+    public Task<DetectAction> DetectAsync(JsonObject detect, double? timeout = null, CancellationToken cancellationToken = default)
     {
         var parameters = new JsonObject { ["detect"] = (detect ?? throw new ArgumentNullException(nameof(detect))).DeepClone() };
         Set(parameters, "timeout", timeout);
-        return StartAsync<RelayAction>(new DetectAction(this), "detect", parameters, cancellationToken);
+        return StartAsync(new DetectAction(this), "detect", parameters, cancellationToken);
     }
 
     /// <summary>Sends DTMF <paramref name="digits"/> on the call.</summary>
@@ -59,9 +59,9 @@ public sealed partial class RelayCall
         return StartAsync(new RelayAction(this, "send_digits", "calling.call.send_digits", "finished", "error"), "send_digits", new JsonObject { ["digits"] = digits }, cancellationToken);
     }
 
-    /// <summary>Connects the call to <paramref name="devices"/> (a dial plan, see <see cref="Device"/>) and waits until connected; the <c>connected</c> event carries the peer.</summary>
-    /// <exception cref="RelayException">The connect failed (<c>Code</c> <c>failed</c>).</exception>
-    public async Task<RelayEvent> ConnectAsync(IEnumerable<IEnumerable<JsonObject>> devices, IEnumerable<JsonObject>? ringback = null, CancellationToken cancellationToken = default)
+    /// <summary>Connects the call to <paramref name="devices"/> (a dial plan, see <see cref="Device"/>) and waits until connected.</summary>
+    /// <exception cref="RelayException">The connect failed (<c>Code</c> <c>failed</c>) or the call ended first (<c>ended</c>).</exception>
+    public async Task<ConnectResult> ConnectAsync(IEnumerable<IEnumerable<JsonObject>> devices, IEnumerable<JsonObject>? ringback = null, CancellationToken cancellationToken = default)
     {
         var connected = new TaskCompletionSource<RelayEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnEvent(object? sender, RelayEvent e)
@@ -91,7 +91,10 @@ public sealed partial class RelayCall
             }
 
             await ExecuteAsync("connect", parameters, cancellationToken).ConfigureAwait(false);
-            return await connected.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var done = await connected.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var peer = done.Params["peer"] as JsonObject;
+            string? Read(string name) => peer?[name] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : null;
+            return new ConnectResult(Read("call_id"), Read("node_id"));
         }
         finally
         {

@@ -10,12 +10,14 @@ namespace SignalWire.Relay.Calling;
 public sealed partial class RelayCall
 {
     private readonly Func<string, JsonObject, CancellationToken, Task<JsonObject>> _execute;
+    private readonly Action<string, Exception> _handlerFailed;
     private readonly ConcurrentDictionary<string, RelayAction> _actions = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource<RelayEvent> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal RelayCall(Func<string, JsonObject, CancellationToken, Task<JsonObject>> execute, JsonObject data, string direction)
+    internal RelayCall(Func<string, JsonObject, CancellationToken, Task<JsonObject>> execute, Action<string, Exception> handlerFailed, JsonObject data, string direction)
     {
         _execute = execute;
+        _handlerFailed = handlerFailed;
         Id = Text(data, "call_id") ?? throw new RelayException("A call event without a call_id.", "invalid");
         NodeId = Text(data, "node_id") ?? string.Empty;
         Context = Text(data, "context");
@@ -29,6 +31,9 @@ public sealed partial class RelayCall
 
     /// <summary>Every event about this call, in order (raised on the connection's thread: keep handlers short).</summary>
     public event EventHandler<RelayEvent>? EventReceived;
+
+    /// <summary>Raised when the call's state changes (on the connection's thread: keep handlers short).</summary>
+    public event EventHandler<CallStateChange>? StateChanged;
 
     /// <summary>The call id.</summary>
     public string Id { get; }
@@ -84,10 +89,16 @@ public sealed partial class RelayCall
 
         if (relayEvent.EventType == "calling.call.state" && Parse(relayEvent.Get("call_state")) is { } state)
         {
+            var changed = state != State;
             State = state;
+            EndReason = state == CallState.Ended ? relayEvent.Get("end_reason") : null;
+            if (changed)
+            {
+                Raise(() => StateChanged?.Invoke(this, new CallStateChange(state, EndReason)), "StateChanged");
+            }
+
             if (state == CallState.Ended)
             {
-                EndReason = relayEvent.Get("end_reason");
                 foreach (var action in _actions.Values)
                 {
                     action.Complete(relayEvent);
@@ -106,7 +117,22 @@ public sealed partial class RelayCall
             }
         }
 
-        EventReceived?.Invoke(this, relayEvent);
+        Raise(() => EventReceived?.Invoke(this, relayEvent), "EventReceived");
+    }
+
+    /// <summary>Runs a subscriber's handler; a failing one is reported (logged once) and never breaks the connection.</summary>
+    private void Raise(Action raise, string what)
+    {
+        try
+        {
+            raise();
+        }
+#pragma warning disable CA1031 // A subscriber's failure must not break event delivery for the connection.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _handlerFailed($"{what} of call {Id}", ex);
+        }
     }
 
     /// <summary>Registers <paramref name="action"/> before its request is sent (its events may arrive before the answer), then sends it.</summary>
