@@ -10,6 +10,7 @@ namespace SignalWire.Rest;
 /// <summary>Registers <see cref="SignalWireClient"/> on the app's <see cref="IHttpClientFactory"/>.</summary>
 public static class SignalWireRestServiceCollectionExtensions
 {
+
     /// <summary>
     /// Registers <see cref="SignalWireClient"/> (a singleton) and its named HTTP client with the standard resilience
     /// pipeline: total and attempt time-outs, retries of idempotent requests with backoff honouring <c>Retry-After</c>,
@@ -27,7 +28,12 @@ public static class SignalWireRestServiceCollectionExtensions
 
         options.PostConfigure(o => o.WithEnvironment(Environment.GetEnvironmentVariable));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SignalWireRestOptions>, OptionsValidator>());
-        services.AddHttpClient(SignalWireClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(SignalWireClient.HttpClientName, client =>
+            {
+                // The resilience pipeline owns the time limits; no answer is read beyond 32 MiB.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.MaxResponseContentBufferSize = RestTransport.MaxResponseBytes;
+            })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AutomaticDecompression = DecompressionMethods.All,

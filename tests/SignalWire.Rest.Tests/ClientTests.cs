@@ -39,6 +39,18 @@ public sealed class ClientTests : IAsyncLifetime
                 await Task.Delay(TimeSpan.FromSeconds(30), ct);
                 return Results.Ok();
             });
+            app.MapGet("/api/huge", async (HttpResponse response) =>
+            {
+                response.ContentType = "application/json";
+                await response.WriteAsync("[\"");
+                var chunk = new string('x', 1024 * 1024);
+                for (var i = 0; i < 40; i++)
+                {
+                    await response.WriteAsync(chunk);
+                }
+
+                await response.WriteAsync("\"]");
+            });
             app.MapGet("/api/laml-error", () => Results.Text("""{"code":20404,"message":"The requested resource was not found","more_info":"https://example.com/20404","status":404}""", "application/json", statusCode: 404));
         });
     }
@@ -140,6 +152,15 @@ public sealed class ClientTests : IAsyncLifetime
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         cancel.CancelAfter(TimeSpan.FromMilliseconds(100));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _api.Client.SendAsync(HttpMethod.Get, "/api/slow", cancellationToken: cancel.Token));
+    }
+
+    [Fact]
+    public async Task An_answer_over_the_size_cap_is_refused_not_buffered()
+    {
+        var error = await Assert.ThrowsAsync<SignalWireApiException>(() => _api.Client.SendAsync(HttpMethod.Get, "/api/huge", cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Null(error.StatusCode);
+        Assert.Equal("GET /api/huge got no answer: the answer is larger than 32 MiB.", error.Message);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ namespace SignalWire.Rest;
 /// <summary>Sends requests to the API: credentials, JSON, errors, paging. Credentials go only to the configured host.</summary>
 internal sealed class RestTransport
 {
+    /// <summary>The largest answer read (a page of a list is far smaller).</summary>
+    public const int MaxResponseBytes = 32 * 1024 * 1024;
+
     private readonly Func<HttpClient> _client;
     private readonly AuthenticationHeaderValue _authorization;
     private readonly ILogger _logger;
@@ -68,6 +71,10 @@ internal sealed class RestTransport
         catch (BrokenCircuitException ex)
         {
             throw NoAnswer(name, method, uri, "the API is failing; requests are paused for a moment", ex);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            throw NoAnswer(name, method, uri, $"the answer is larger than {MaxResponseBytes / (1024 * 1024)} MiB", ex);
         }
         catch (HttpRequestException ex)
         {
