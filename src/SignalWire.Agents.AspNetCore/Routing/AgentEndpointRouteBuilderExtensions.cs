@@ -68,6 +68,20 @@ public static class AgentEndpointRouteBuilderExtensions
         return group;
     }
 
+    /// <summary>
+    /// The pipeline <see cref="MapAgent(IEndpointRouteBuilder, AgentBase)"/> built for <paramref name="agent"/> on this
+    /// application: the seam for other front doors (MCP, for one) to run the agent's tools through the same gates,
+    /// limits and audit trail.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The agent is not mapped on this application.</exception>
+    public static AgentPipeline GetAgentPipeline(this IEndpointRouteBuilder endpoints, AgentBase agent)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(agent);
+        return Routing.MappedAgents.Find(endpoints, agent.Name)
+            ?? throw new InvalidOperationException($"Agent '{agent.Name}' is not mapped on this application; call MapAgent first.");
+    }
+
     /// <summary>Maps the agent registered with <see cref="AgentServiceCollectionExtensions.AddSignalWireAgent{TAgent}(IServiceCollection)"/>.</summary>
     public static IEndpointConventionBuilder MapAgent<TAgent>(this IEndpointRouteBuilder endpoints)
         where TAgent : AgentBase

@@ -79,6 +79,8 @@ internal sealed class AgentRoutes
             throw;
         }
 
+        MappedAgents.Attach(endpoints, name, pipeline);
+
         var agent = pipeline.Agent;
         // The schema check: on when asked for, else in Development.
         var checkSwml = options.ValidateSwml ?? services.GetService<IHostEnvironment>()?.IsDevelopment() ?? false;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Routing;
+using SignalWire.Agents.Pipeline;
 
 namespace SignalWire.Agents.AspNetCore.Routing;
 
@@ -10,6 +11,31 @@ namespace SignalWire.Agents.AspNetCore.Routing;
 internal static class MappedAgents
 {
     private static readonly ConditionalWeakTable<IServiceProvider, Dictionary<string, string>> Hosts = [];
+    private static readonly ConditionalWeakTable<IServiceProvider, Dictionary<string, AgentPipeline>> Pipelines = [];
+
+    /// <summary>Records the pipeline built for agent <paramref name="name"/>, so other endpoints of the same app can run through it.</summary>
+    public static void Attach(IEndpointRouteBuilder endpoints, string name, AgentPipeline pipeline)
+    {
+        var pipelines = Pipelines.GetValue(endpoints.ServiceProvider, static _ => new Dictionary<string, AgentPipeline>(StringComparer.Ordinal));
+        lock (pipelines)
+        {
+            pipelines[name] = pipeline;
+        }
+    }
+
+    /// <summary>The pipeline mapped for agent <paramref name="name"/>, if any.</summary>
+    public static AgentPipeline? Find(IEndpointRouteBuilder endpoints, string name)
+    {
+        if (!Pipelines.TryGetValue(endpoints.ServiceProvider, out var pipelines))
+        {
+            return null;
+        }
+
+        lock (pipelines)
+        {
+            return pipelines.GetValueOrDefault(name);
+        }
+    }
 
     /// <summary>Records an agent (or service) by name and normalised route; throws when either is already taken on this application.</summary>
     /// <exception cref="AgentConfigurationException">The name or the route is taken.</exception>
@@ -45,6 +71,14 @@ internal static class MappedAgents
             lock (names)
             {
                 names.Remove(name);
+            }
+        }
+
+        if (Pipelines.TryGetValue(endpoints.ServiceProvider, out var pipelines))
+        {
+            lock (pipelines)
+            {
+                pipelines.Remove(name);
             }
         }
     }

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Protocol;
+using SignalWire.Agents.AspNetCore;
+using SignalWire.Agents.Pipeline;
+
+namespace SignalWire.Agents.Mcp;
+
+/// <summary>
+/// Serves an agent's tools over the Model Context Protocol (streamable HTTP, with the official C# SDK). Off until
+/// you map it: <c>services.AddSignalWireMcp()</c>, then <c>app.MapAgent(agent)</c> and <c>app.MapAgentMcp(agent)</c>.
+/// Every request needs the agent's Basic Auth (the same per-IP limits and failed-login lock-out as its webhooks);
+/// every tool call runs through the agent's pipeline (argument validation, limits, confirmation, emergency switch,
+/// audit). Secure tools and tools that need a verified caller are not offered: their protection is bound to a call,
+/// and an MCP session is not one.
+/// </summary>
+public static class AgentMcpExtensions
+{
+    /// <summary>Registers the MCP server (streamable HTTP, stateful sessions) whose tools come from the mapped agent of each endpoint.</summary>
+    public static IServiceCollection AddSignalWireMcp(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddMcpServer(options =>
+        {
+            options.ServerInfo = new Implementation { Name = "signalwire-agent", Version = "1.0.0" };
+            options.Capabilities = new ServerCapabilities { Tools = new ToolsCapability() };
+        }).WithHttpTransport(transport => transport.ConfigureSessionOptions = (context, options, _) =>
+        {
+            // Each session is bound to the agent of the endpoint it started on, and to that client's address.
+            var pipeline = context.GetEndpoint()?.Metadata.GetMetadata<AgentMcpEndpoint>()?.Pipeline
+                ?? throw new InvalidOperationException("This MCP endpoint was not mapped with MapAgentMcp.");
+            var client = context.Connection.RemoteIpAddress;
+            options.Handlers.ListToolsHandler = (_, _) => AgentMcpTools.List(pipeline);
+            options.Handlers.CallToolHandler = (request, cancellationToken) =>
+                AgentMcpTools.CallAsync(pipeline, request.Server.SessionId, client, request.Params, cancellationToken);
+            return Task.CompletedTask;
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Serves <paramref name="agent"/>'s tools over MCP at <paramref name="pattern"/> (default <c>/mcp</c>), behind its
+    /// Basic Auth. The agent must already be mapped on this application (<c>MapAgent</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The agent is not mapped, or <see cref="AddSignalWireMcp"/> was not called.</exception>
+    public static IEndpointConventionBuilder MapAgentMcp(this IEndpointRouteBuilder endpoints, AgentBase agent, string pattern = "/mcp")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var pipeline = endpoints.GetAgentPipeline(agent);
+        var builder = endpoints.MapMcp(pattern).WithMetadata(new AgentMcpEndpoint(pipeline));
+        builder.Add(endpoint =>
+        {
+            var inner = endpoint.RequestDelegate ?? throw new InvalidOperationException("The MCP endpoint has no handler.");
+            endpoint.RequestDelegate = context => AdmitThenAsync(pipeline, context, inner);
+        });
+        return builder;
+    }
+
+    private static async Task AdmitThenAsync(AgentPipeline pipeline, HttpContext context, RequestDelegate inner)
+    {
+        var admission = await pipeline.AdmitAsync(context.Request.Headers.Authorization.ToString(), context.Connection.RemoteIpAddress, context.Request.Method, context.Request.Path, context.RequestAborted).ConfigureAwait(false);
+        switch (admission.Decision)
+        {
+            case Admission.Admitted:
+                await inner(context).ConfigureAwait(false);
+                return;
+            case Admission.Unauthorized:
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"SignalWire Agent\"";
+                await RefuseAsync(context, StatusCodes.Status401Unauthorized, "unauthorized").ConfigureAwait(false);
+                return;
+            default:
+                context.Response.Headers.RetryAfter = admission.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await RefuseAsync(context, StatusCodes.Status429TooManyRequests, "too many requests").ConfigureAwait(false);
+                return;
+        }
+    }
+
+    private static Task RefuseAsync(HttpContext context, int status, string error)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync("{\"error\":\"" + error + "\"}");
+    }
+}
