@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using SignalWire.Agents.AspNetCore;
-using SignalWire.Agents.Pipeline;
 
 namespace SignalWire.Agents.Mcp;
 
 /// <summary>
 /// Serves an agent's tools over the Model Context Protocol (streamable HTTP, with the official C# SDK). Off until
 /// you map it: <c>services.AddSignalWireMcp()</c>, then <c>app.MapAgent(agent)</c> and <c>app.MapAgentMcp(agent)</c>.
-/// Every request needs the agent's Basic Auth (the same per-IP limits and failed-login lock-out as its webhooks);
+/// Every request passes the agent's own guard, as its webhooks do (security headers, host check, per-IP ceiling,
+/// failed-login lock-out, Basic Auth);
 /// every tool call runs through the agent's pipeline (argument validation, limits, confirmation, emergency switch,
 /// audit). Secure tools and tools that need a verified caller are not offered: their protection is bound to a call,
 /// and an MCP session is not one.
@@ -53,34 +53,8 @@ public static class AgentMcpExtensions
         builder.Add(endpoint =>
         {
             var inner = endpoint.RequestDelegate ?? throw new InvalidOperationException("The MCP endpoint has no handler.");
-            endpoint.RequestDelegate = context => AdmitThenAsync(pipeline, context, inner);
+            endpoint.RequestDelegate = endpoints.GuardedByAgent(agent, "mcp", inner);
         });
         return builder;
-    }
-
-    private static async Task AdmitThenAsync(AgentPipeline pipeline, HttpContext context, RequestDelegate inner)
-    {
-        var admission = await pipeline.AdmitAsync(context.Request.Headers.Authorization.ToString(), context.Connection.RemoteIpAddress, context.Request.Method, context.Request.Path, context.RequestAborted).ConfigureAwait(false);
-        switch (admission.Decision)
-        {
-            case Admission.Admitted:
-                await inner(context).ConfigureAwait(false);
-                return;
-            case Admission.Unauthorized:
-                context.Response.Headers.WWWAuthenticate = "Basic realm=\"SignalWire Agent\"";
-                await RefuseAsync(context, StatusCodes.Status401Unauthorized, "unauthorized").ConfigureAwait(false);
-                return;
-            default:
-                context.Response.Headers.RetryAfter = admission.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await RefuseAsync(context, StatusCodes.Status429TooManyRequests, "too many requests").ConfigureAwait(false);
-                return;
-        }
-    }
-
-    private static Task RefuseAsync(HttpContext context, int status, string error)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync("{\"error\":\"" + error + "\"}");
     }
 }

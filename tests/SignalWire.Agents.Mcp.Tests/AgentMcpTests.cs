@@ -114,7 +114,8 @@ public sealed class AgentMcpTests : IAsyncLifetime
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("""{"error":"unauthorized"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("""{"error":"Unauthorized"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Contains("auth_failed", LogText(), StringComparison.Ordinal);
     }
 

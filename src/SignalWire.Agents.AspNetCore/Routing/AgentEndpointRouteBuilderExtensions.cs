@@ -78,9 +78,28 @@ public static class AgentEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(agent);
-        return Routing.MappedAgents.Find(endpoints, agent.Name)
-            ?? throw new InvalidOperationException($"Agent '{agent.Name}' is not mapped on this application; call MapAgent first.");
+        return Mapped(endpoints, agent).Pipeline;
     }
+
+    /// <summary>
+    /// <paramref name="inner"/> behind <paramref name="agent"/>'s guard, exactly as its own webhooks are: security
+    /// headers, the forwarded-scheme and host checks, the per-IP ceiling, the failed-login lock-out and Basic Auth
+    /// (refusals as JSON, failed logins audited), and failure handling; counted in the agent's metrics as
+    /// <paramref name="endpointName"/>. For other front doors to the agent (MCP, for one).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The agent is not mapped on this application.</exception>
+    public static Microsoft.AspNetCore.Http.RequestDelegate GuardedByAgent(this IEndpointRouteBuilder endpoints, AgentBase agent, string endpointName, Microsoft.AspNetCore.Http.RequestDelegate inner)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpointName);
+        ArgumentNullException.ThrowIfNull(inner);
+        return Mapped(endpoints, agent).Handlers.Guard(endpointName, inner);
+    }
+
+    private static Routing.AgentRoutes Mapped(IEndpointRouteBuilder endpoints, AgentBase agent) =>
+        Routing.MappedAgents.Find(endpoints, agent.Name)
+            ?? throw new InvalidOperationException($"Agent '{agent.Name}' is not mapped on this application; call MapAgent first.");
 
     /// <summary>Maps the agent registered with <see cref="AgentServiceCollectionExtensions.AddSignalWireAgent{TAgent}(IServiceCollection)"/>.</summary>
     public static IEndpointConventionBuilder MapAgent<TAgent>(this IEndpointRouteBuilder endpoints)

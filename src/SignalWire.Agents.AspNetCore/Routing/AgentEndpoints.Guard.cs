@@ -13,6 +13,9 @@ namespace SignalWire.Agents.AspNetCore.Routing;
 /// </summary>
 internal sealed partial class AgentEndpoints
 {
+    /// <summary>Runs <paramref name="inner"/> behind this agent's guard (headers, host, admission, failure handling), counted as <paramref name="endpoint"/>.</summary>
+    public RequestDelegate Guard(string endpoint, RequestDelegate inner) => context => GuardAsync(context, endpoint, (_, ctx) => inner(ctx));
+
     private async Task GuardAsync(HttpContext context, string endpoint, Func<AgentEndpoints, HttpContext, Task> handler, bool authenticate = true)
     {
         // From a trusted proxy, the client's address, scheme and host replace the proxy's before any check.

@@ -79,7 +79,6 @@ internal sealed class AgentRoutes
             throw;
         }
 
-        MappedAgents.Attach(endpoints, name, pipeline);
 
         var agent = pipeline.Agent;
         // The schema check: on when asked for, else in Development.
@@ -114,7 +113,9 @@ internal sealed class AgentRoutes
             Log.GeneratedPassword(logger, agent.Name, settings.BasicAuth.Username);
         }
 
-        return new AgentRoutes(pipeline, handlers, prefix, routes);
+        var mapped = new AgentRoutes(pipeline, handlers, prefix, routes);
+        MappedAgents.Attach(endpoints, name, mapped);
+        return mapped;
     }
 
     private static void EnsureSharedSecrets(string agent, AgentSettings settings)

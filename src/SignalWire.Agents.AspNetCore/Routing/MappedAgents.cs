@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Routing;
-using SignalWire.Agents.Pipeline;
 
 namespace SignalWire.Agents.AspNetCore.Routing;
 
@@ -11,20 +10,20 @@ namespace SignalWire.Agents.AspNetCore.Routing;
 internal static class MappedAgents
 {
     private static readonly ConditionalWeakTable<IServiceProvider, Dictionary<string, string>> Hosts = [];
-    private static readonly ConditionalWeakTable<IServiceProvider, Dictionary<string, AgentPipeline>> Pipelines = [];
+    private static readonly ConditionalWeakTable<IServiceProvider, Dictionary<string, AgentRoutes>> Pipelines = [];
 
-    /// <summary>Records the pipeline built for agent <paramref name="name"/>, so other endpoints of the same app can run through it.</summary>
-    public static void Attach(IEndpointRouteBuilder endpoints, string name, AgentPipeline pipeline)
+    /// <summary>Records the pipeline and handlers built for agent <paramref name="name"/>, so other endpoints of the same app can run through it.</summary>
+    public static void Attach(IEndpointRouteBuilder endpoints, string name, AgentRoutes routes)
     {
-        var pipelines = Pipelines.GetValue(endpoints.ServiceProvider, static _ => new Dictionary<string, AgentPipeline>(StringComparer.Ordinal));
+        var pipelines = Pipelines.GetValue(endpoints.ServiceProvider, static _ => new Dictionary<string, AgentRoutes>(StringComparer.Ordinal));
         lock (pipelines)
         {
-            pipelines[name] = pipeline;
+            pipelines[name] = routes;
         }
     }
 
-    /// <summary>The pipeline mapped for agent <paramref name="name"/>, if any.</summary>
-    public static AgentPipeline? Find(IEndpointRouteBuilder endpoints, string name)
+    /// <summary>The pipeline and handlers mapped for agent <paramref name="name"/>, if any.</summary>
+    public static AgentRoutes? Find(IEndpointRouteBuilder endpoints, string name)
     {
         if (!Pipelines.TryGetValue(endpoints.ServiceProvider, out var pipelines))
         {
