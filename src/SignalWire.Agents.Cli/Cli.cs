@@ -40,6 +40,8 @@ internal static class Cli
     private static readonly Option<string?> BodyOption = new("--body") { Description = "The whole SWML-fetch body as JSON, instead of the fake call's", HelpName = "JSON" };
     private static readonly Option<bool> RawOption = new("--raw") { Description = "Machine output only: compact JSON, no agent log" };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Audit findings as JSON" };
+    private static readonly Option<string[]> EnvOption = new("--env") { Description = "An environment variable for this run (repeatable; restored afterwards)", HelpName = "NAME=VALUE", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string[]> EnvFileOption = new("--env-file") { Description = "A file of NAME=VALUE lines (# comments, optional export and quotes) for this run (repeatable; --env wins)", HelpName = "PATH", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show the agent's log (debug level) on standard error" };
 
     /// <summary>Builds the command tree.</summary>
@@ -51,7 +53,7 @@ internal static class Cli
         {
             AgentOption, ConfigurationOption, ListAgentsOption, ListSkillsOption, ListToolsOption, DumpSwmlOption, ExecOption, AuditOption,
             ArgOption, ArgsJsonOption, VerifyOption, CallIdOption, CallTypeOption, CallDirectionOption, CallStateOption, FromNumberOption,
-            ToExtensionOption, HeaderOption, QueryOption, BodyOption, RawOption, JsonOption, VerboseOption,
+            ToExtensionOption, HeaderOption, QueryOption, BodyOption, RawOption, JsonOption, VerboseOption, EnvOption, EnvFileOption,
         })
         {
             root.Options.Add(option);
@@ -75,7 +77,7 @@ internal static class Cli
 
         var audit = new Command("audit", "Check the agent and this environment against the production hardening checklist; exits 1 on any FAIL.")
         {
-            PathArgument, AgentOption, ConfigurationOption, JsonOption, VerboseOption,
+            PathArgument, AgentOption, ConfigurationOption, JsonOption, VerboseOption, EnvOption, EnvFileOption,
         };
         audit.SetAction((parse, cancellationToken) => WithAgentAsync(parse, (agent, output) =>
             Task.FromResult(AuditAgent(output, agent, parse.GetValue(JsonOption))), cancellationToken));
@@ -194,6 +196,7 @@ internal static class Cli
     {
         try
         {
+            using var environment = EnvironmentOverrides.Apply(parse.GetValue(EnvOption) ?? [], parse.GetValue(EnvFileOption) ?? []);
             return await command().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is CliException or AgentConfigurationException or HttpRequestException)
