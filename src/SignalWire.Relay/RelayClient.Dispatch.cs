@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Json;
 using SignalWire.Relay.Calling;
 using SignalWire.Relay.Messaging;
 
@@ -10,7 +10,7 @@ public sealed partial class RelayClient
 {
     private async Task OnServerRequestAsync(JsonObject frame)
     {
-        var method = frame["method"] is JsonValue m && m.GetValueKind() == JsonValueKind.String ? m.GetValue<string>() : string.Empty;
+        var method = frame.GetString("method") ?? string.Empty;
         var connection = _connection;
         if (frame["id"] is { } id)
         {
@@ -21,11 +21,10 @@ public sealed partial class RelayClient
         switch (method)
         {
             case "signalwire.disconnect":
-                _restart = frame["params"]?["restart"]?.GetValueKind() == JsonValueKind.True;
+                _restart = (frame["params"] as JsonObject)?.GetBoolean("restart") == true;
                 break;
             case "signalwire.event" when frame["params"] is JsonObject parameters:
-                var type = parameters["event_type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String ? t.GetValue<string>() : string.Empty;
-                Dispatch(new RelayEvent(type, parameters["params"] as JsonObject ?? []), parameters);
+                Dispatch(new RelayEvent(parameters.GetString("event_type") ?? string.Empty, parameters["params"] as JsonObject ?? []), parameters);
                 break;
         }
     }
@@ -53,7 +52,7 @@ public sealed partial class RelayClient
         {
             case "signalwire.authorization.state":
                 _authorizationState = relayEvent.Get("authorization_state")
-                    ?? (envelope["authorization_state"] is JsonValue state && state.GetValueKind() == JsonValueKind.String ? state.GetValue<string>() : _authorizationState);
+                    ?? envelope.GetString("authorization_state") ?? _authorizationState;
                 return;
             case "calling.call.receive":
                 var call = new RelayCall(ExecuteAsync, HandlerFailed, relayEvent.Params, "inbound");

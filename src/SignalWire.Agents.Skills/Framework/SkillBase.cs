@@ -85,7 +85,7 @@ public abstract class SkillBase
         : throw new AgentConfigurationException($"Skill '{Name}': {parameter} is required (or set {environmentVariable}).");
 
     /// <summary>Reads an integer parameter, or <paramref name="fallback"/>.</summary>
-    protected int GetInt(string name, int fallback) => _parameters[name] is JsonValue value && value.TryGetValue<int>(out var number) ? number : fallback;
+    protected int GetInt(string name, int fallback) => _parameters.GetInt32(name) ?? fallback;
 
     /// <summary>Reads a number parameter, or <paramref name="fallback"/>.</summary>
     protected double GetNumber(string name, double fallback) =>
@@ -94,12 +94,7 @@ public abstract class SkillBase
             : fallback;
 
     /// <summary>Reads a boolean parameter, or <paramref name="fallback"/>.</summary>
-    protected bool GetBool(string name, bool fallback) => _parameters[name]?.GetValueKind() switch
-    {
-        System.Text.Json.JsonValueKind.True => true,
-        System.Text.Json.JsonValueKind.False => false,
-        _ => fallback,
-    };
+    protected bool GetBool(string name, bool fallback) => _parameters.GetBoolean(name) ?? fallback;
 
     /// <summary>
     /// An absolute http(s) address from parameter <paramref name="parameter"/>, else <paramref name="fallback"/>

@@ -22,7 +22,7 @@ public sealed class SkillContext
     internal IReadOnlyList<string> Tools => _tools;
 
     /// <summary>Whether prompt sections are wanted (<c>skip_prompt</c> is not set).</summary>
-    public bool WantsPrompt => _skill.Parameters["skip_prompt"]?.GetValueKind() != System.Text.Json.JsonValueKind.True;
+    public bool WantsPrompt => _skill.Parameters.GetBoolean("skip_prompt") != true;
 
     /// <summary>Defines a tool, with the skill's <c>swaig_fields</c> merged into its options' metadata where not set.</summary>
     public void DefineTool(string name, string description, JsonObject? parameters, ToolHandler handler, ToolOptions? options = null)
@@ -83,7 +83,7 @@ public sealed class SkillContext
 
         return options with
         {
-            Secure = options.Secure || fields["secure"]?.GetValueKind() == System.Text.Json.JsonValueKind.True,
+            Secure = options.Secure || fields.GetBoolean("secure") == true,
             MetaData = meta.Count > 0 ? meta : null,
             MetaDataToken = options.MetaDataToken ?? fields.GetString("meta_data_token"),
         };

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Json;
 using SignalWire.Agents.Prefabs;
 
 namespace SignalWire.Agents.Skills;
@@ -62,7 +63,7 @@ public sealed class InfoGathererSkill : SkillBase
     {
         var prefix = Prefix is { Length: > 0 } p ? p + "_" : string.Empty;
         var questions = GetNode("questions")!.AsArray()
-            .Select(q => new InfoQuestion(q!["key_name"]!.GetValue<string>(), q["question_text"]!.GetValue<string>(), q["confirm"]?.GetValueKind() == System.Text.Json.JsonValueKind.True))
+            .Select(q => new InfoQuestion(q!["key_name"]!.GetValue<string>(), q["question_text"]!.GetValue<string>(), q.AsObject().GetBoolean("confirm") == true))
             .ToList();
         Questionnaire questionnaire;
         try
@@ -85,7 +86,7 @@ public sealed class InfoGathererSkill : SkillBase
                 ["confirmed_by_user"] = new JsonObject { ["type"] = "boolean", ["description"] = "Whether the caller confirmed the answer when asked to" },
             },
             ["required"] = new JsonArray("answer"),
-        }, (args, call, ct) => questionnaire.SubmitAsync(args["answer"]!.GetValue<string>(), args["confirmed_by_user"]?.GetValueKind() == System.Text.Json.JsonValueKind.True, call, ct));
+        }, (args, call, ct) => questionnaire.SubmitAsync(args["answer"]!.GetValue<string>(), args.GetBoolean("confirmed_by_user") == true, call, ct));
         context.AddPromptSection($"Questions{(prefix.Length > 0 ? " (" + Prefix + ")" : string.Empty)}", $"When the caller is ready, call {prefix}start_questions and ask each question it gives you, one at a time.");
     }
 }

@@ -77,7 +77,7 @@ public sealed class McpGatewaySkill : SkillBase
             var names = listed switch
             {
                 JsonObject byName => byName.Select(p => p.Key),
-                JsonArray list => list.Select(n => n is JsonObject o ? o.GetString("name") : n?.GetValueKind() == System.Text.Json.JsonValueKind.String ? n.GetValue<string>() : null).OfType<string>(),
+                JsonArray list => list.Select(n => n is JsonObject o ? o.GetString("name") : n is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : null).OfType<string>(),
                 _ => [],
             };
             wanted = [.. names.Select(n => (n, (HashSet<string>?)null))];

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SignalWire.Agents.DataMaps;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.Skills;
 
@@ -75,7 +76,7 @@ public sealed class PlayBackgroundFileSkill : SkillBase
                 required: true, enumValues: [.. files.Select(f => "start_" + f["key"]!.GetValue<string>()), "stop"]);
         foreach (var file in files)
         {
-            var wait = file["wait"]?.GetValueKind() == System.Text.Json.JsonValueKind.True;
+            var wait = file.AsObject().GetBoolean("wait") == true;
             map.Expression("${args.action}", $"/^start_{file["key"]}$/", new FunctionResult($"Tell the caller you are now playing {file["description"]}.")
                 .PlayBackgroundFile(file["url"]!.GetValue<string>(), wait));
         }

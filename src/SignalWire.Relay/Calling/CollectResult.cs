@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Relay.Calling;
 
@@ -18,9 +19,7 @@ public sealed record CollectResult(string Type, string? Digits, string? Terminat
         }
 
         var parameters = result["params"] as JsonObject ?? [];
-        string? Read(string name) => parameters[name] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : null;
         double? confidence = parameters["confidence"] is JsonValue c && c.GetValueKind() == System.Text.Json.JsonValueKind.Number ? c.GetValue<double>() : null;
-        var type = result["type"] is JsonValue t && t.GetValueKind() == System.Text.Json.JsonValueKind.String ? t.GetValue<string>() : "error";
-        return new CollectResult(type, Read("digits"), Read("terminator"), Read("text"), confidence);
+        return new CollectResult(result.GetString("type") ?? "error", parameters.GetString("digits"), parameters.GetString("terminator"), parameters.GetString("text"), confidence);
     }
 }

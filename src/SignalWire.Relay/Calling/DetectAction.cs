@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Relay.Calling;
 
@@ -15,8 +16,7 @@ public sealed class DetectAction : RelayAction
     {
         var done = await WaitAsync(cancellationToken).ConfigureAwait(false);
         var detect = done.Params["detect"] as JsonObject;
-        string? Read(JsonNode? node) => node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : null;
-        return new DetectResult(Read(detect?["type"]), Read(detect?["params"]?["event"]) ?? done.Get("state"));
+        return new DetectResult(detect?.GetString("type"), (detect?["params"] as JsonObject)?.GetString("event") ?? done.Get("state"));
     }
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SignalWire.Agents;
+using SignalWire.Agents.Json;
 using SignalWire.Agents.Swml;
 
 namespace SignalWire.Relay.Calling;
@@ -93,8 +94,7 @@ public sealed partial class RelayCall
             await ExecuteAsync("connect", parameters, cancellationToken).ConfigureAwait(false);
             var done = await connected.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             var peer = done.Params["peer"] as JsonObject;
-            string? Read(string name) => peer?[name] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : null;
-            return new ConnectResult(Read("call_id"), Read("node_id"));
+            return new ConnectResult(peer?.GetString("call_id"), peer?.GetString("node_id"));
         }
         finally
         {

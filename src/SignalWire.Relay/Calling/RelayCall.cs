@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Relay.Calling;
 
@@ -18,15 +19,15 @@ public sealed partial class RelayCall
     {
         _execute = execute;
         _handlerFailed = handlerFailed;
-        Id = Text(data, "call_id") ?? throw new RelayException("A call event without a call_id.", "invalid");
-        NodeId = Text(data, "node_id") ?? string.Empty;
-        Context = Text(data, "context");
-        Tag = Text(data, "tag");
-        Direction = Text(data, "direction") ?? direction;
+        Id = data.GetString("call_id") ?? throw new RelayException("A call event without a call_id.", "invalid");
+        NodeId = data.GetString("node_id") ?? string.Empty;
+        Context = data.GetString("context");
+        Tag = data.GetString("tag");
+        Direction = data.GetString("direction") ?? direction;
         var device = data["device"]?["params"] as JsonObject;
-        From = device is null ? null : Text(device, "from_number") ?? Text(device, "from");
-        To = device is null ? null : Text(device, "to_number") ?? Text(device, "to");
-        State = Parse(Text(data, "call_state")) ?? CallState.Created;
+        From = device is null ? null : device.GetString("from_number") ?? device.GetString("from");
+        To = device is null ? null : device.GetString("to_number") ?? device.GetString("to");
+        State = Parse(data.GetString("call_state")) ?? CallState.Created;
     }
 
     /// <summary>Every event about this call, in order (raised on the connection's thread: keep handlers short).</summary>
@@ -74,15 +75,15 @@ public sealed partial class RelayCall
         request["node_id"] = NodeId;
         request["call_id"] = Id;
         var result = await _execute("calling." + verb, request, cancellationToken).ConfigureAwait(false);
-        var code = Text(result, "code");
+        var code = result.GetString("code");
         return code is null || code.StartsWith('2') || code is "404" or "410"
             ? result
-            : throw new RelayException($"calling.{verb} failed: {Text(result, "message") ?? "code " + code}", code);
+            : throw new RelayException($"calling.{verb} failed: {result.GetString("message") ?? "code " + code}", code);
     }
 
     internal void Handle(RelayEvent relayEvent)
     {
-        if (Text(relayEvent.Params, "node_id") is { Length: > 0 } node)
+        if (relayEvent.Params.GetString("node_id") is { Length: > 0 } node)
         {
             NodeId = node;
         }
@@ -144,7 +145,7 @@ public sealed partial class RelayCall
         try
         {
             var result = await ExecuteAsync(verb, parameters, cancellationToken).ConfigureAwait(false);
-            if (Text(result, "code") is "404" or "410")
+            if (result.GetString("code") is "404" or "410")
             {
                 action.Complete(new RelayEvent("calling.call.gone", result));
             }
@@ -168,6 +169,4 @@ public sealed partial class RelayCall
         _ => null,
     };
 
-    private static string? Text(JsonObject data, string name) =>
-        data[name] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Relay;
 
@@ -188,7 +189,7 @@ internal sealed class RelayConnection : IAsyncDisposable
 
     private async Task HandleAsync(JsonObject frame)
     {
-        var id = frame["id"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+        var id = frame.GetString("id");
         if (frame["method"] is not null)
         {
             await _onRequest(frame).ConfigureAwait(false);
@@ -203,7 +204,7 @@ internal sealed class RelayConnection : IAsyncDisposable
         if (frame["error"] is JsonObject error)
         {
             var code = error["code"]?.ToJsonString();
-            var text = error["message"] is JsonValue m && m.GetValueKind() == JsonValueKind.String ? m.GetValue<string>() : "error";
+            var text = error.GetString("message") ?? "error";
             pending.TrySetException(new RelayException($"The server refused the request: {text}", code));
         }
         else

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Relay;
 
@@ -8,5 +9,5 @@ namespace SignalWire.Relay;
 public sealed record RelayEvent(string EventType, JsonObject Params)
 {
     /// <summary>A string field of <see cref="Params"/>, or <see langword="null"/>.</summary>
-    public string? Get(string name) => Params[name] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
+    public string? Get(string name) => Params.GetString(name);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Relay.Messaging;
 
@@ -44,9 +45,8 @@ public sealed class RelayMessage
 
     internal static RelayMessage Parse(JsonObject data, string direction)
     {
-        string? Read(string name) => data[name] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : null;
         var media = (data["media"] as JsonArray ?? []).Select(m => m is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : null).OfType<string>().ToList();
-        return new RelayMessage(Read("message_id") ?? string.Empty, direction, Read("from_number"), Read("to_number"), Read("body"), media, Read("message_state") ?? "received");
+        return new RelayMessage(data.GetString("message_id") ?? string.Empty, direction, data.GetString("from_number"), data.GetString("to_number"), data.GetString("body"), media, data.GetString("message_state") ?? "received");
     }
 
     internal void OnState(string state)

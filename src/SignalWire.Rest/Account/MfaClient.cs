@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Rest.Account;
 
@@ -23,7 +24,7 @@ public sealed class MfaClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
         var answer = await _transport.SendAsync(HttpMethod.Post, Path + "/" + Resources.RestResource.Segment(requestId) + "/verify", new JsonObject { ["token"] = token }, cancellationToken).ConfigureAwait(false);
-        return (answer as JsonObject)?["success"] is JsonValue success && success.GetValueKind() == System.Text.Json.JsonValueKind.True;
+        return (answer as JsonObject)?.GetBoolean("success") == true;
     }
 
     private static JsonObject Body(string to, string from, MfaOptions? options)

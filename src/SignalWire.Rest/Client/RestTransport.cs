@@ -7,6 +7,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using SignalWire.Agents.Json;
 
 namespace SignalWire.Rest;
 
@@ -110,7 +111,7 @@ internal sealed class RestTransport
                 yield return Read(item, itemType, "a list item");
             }
 
-            var link = (page?["links"] as JsonObject)?["next"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+            var link = (page?["links"] as JsonObject)?.GetString("next");
             next = link is { Length: > 0 } && seen.Add(link) ? link : null;
         }
     }

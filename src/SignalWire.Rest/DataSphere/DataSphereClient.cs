@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Json;
 using SignalWire.Rest.Resources;
 
 namespace SignalWire.Rest.DataSphere;
@@ -37,7 +38,7 @@ public sealed class DataSphereClient
         body["query_string"] = query;
         var answer = await Documents.SendAsync(HttpMethod.Post, "search", body, cancellationToken).ConfigureAwait(false);
         return [.. ((answer as JsonObject)?["chunks"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(c => c["text"] is JsonValue text && text.GetValueKind() == System.Text.Json.JsonValueKind.String ? text.GetValue<string>() : null)
+            .Select(c => c.GetString("text"))
             .OfType<string>()];
     }
 }
