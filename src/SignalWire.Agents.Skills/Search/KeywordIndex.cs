@@ -63,18 +63,14 @@ internal sealed class KeywordIndex
             return [];
         }
 
+        // Each term's inverse document frequency depends on the query only: computed once, not once per passage.
         var total = _passages.Count;
+        var weighted = terms.Select(t => (Term: t, Idf: Math.Log(1 + ((total - _documentFrequency[t] + 0.5) / (_documentFrequency[t] + 0.5))))).ToList();
         return [.. _passages
-            .Select(p => (Passage: p, Score: terms.Sum(t =>
+            .Select(p => (Passage: p, Score: weighted.Sum(w =>
             {
-                var frequency = p.Frequencies.GetValueOrDefault(t);
-                if (frequency == 0)
-                {
-                    return 0;
-                }
-
-                var idf = Math.Log(1 + ((total - _documentFrequency[t] + 0.5) / (_documentFrequency[t] + 0.5)));
-                return idf * frequency * (K1 + 1) / (frequency + (K1 * (1 - B + (B * p.Length / _averageLength))));
+                var frequency = p.Frequencies.GetValueOrDefault(w.Term);
+                return frequency == 0 ? 0 : w.Idf * frequency * (K1 + 1) / (frequency + (K1 * (1 - B + (B * p.Length / _averageLength))));
             })))
             .Where(s => s.Score > 0)
             .OrderByDescending(s => s.Score)

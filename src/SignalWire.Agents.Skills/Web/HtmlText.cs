@@ -23,8 +23,14 @@ internal static partial class HtmlText
     {
         RemoveClutter(document);
         var root = (IElement?)document.QuerySelector("main") ?? document.QuerySelector("article") ?? document.Body ?? document.DocumentElement;
+        return TextOf(root);
+    }
+
+    /// <summary>The collapsed text under <paramref name="node"/>, blocks kept apart.</summary>
+    private static string TextOf(INode node)
+    {
         var text = new StringBuilder();
-        Append(root, text);
+        Append(node, text);
         return Collapse(text.ToString());
     }
 
@@ -99,12 +105,7 @@ internal static partial class HtmlText
 
     /// <summary>The text of each element <paramref name="selector"/> (CSS) matches.</summary>
     public static IReadOnlyList<string> Select(IDocument document, string selector) =>
-        [.. document.QuerySelectorAll(selector).Select(e =>
-        {
-            var text = new StringBuilder();
-            Append(e, text);
-            return Collapse(text.ToString());
-        })];
+        [.. document.QuerySelectorAll(selector).Select(TextOf)];
 
     /// <summary>Whether <paramref name="selector"/> is a CSS selector AngleSharp accepts.</summary>
     public static bool IsValidSelector(string selector)
