@@ -24,16 +24,23 @@ internal static class AgentMcpTools
         {
             Name = t.Name,
             Description = t.Description,
-            InputSchema = JsonDocument.Parse(t.WireParameters.ToJsonString()).RootElement.Clone(),
+            InputSchema = SchemaOf(t),
         }).ToList();
         return ValueTask.FromResult(new ListToolsResult { Tools = tools });
+    }
+
+    private static JsonElement SchemaOf(ToolDefinition tool)
+    {
+        // The element outlives the pooled document it is parsed into, so it is cloned and the document released.
+        using var schema = JsonDocument.Parse(tool.WireParameters.ToJsonString());
+        return schema.RootElement.Clone();
     }
 
     public static async ValueTask<CallToolResult> CallAsync(AgentPipeline pipeline, string? sessionId, IPAddress? client, CallToolRequestParams? request, CancellationToken cancellationToken)
     {
         var agent = pipeline.Agent;
         var name = request?.Name ?? string.Empty;
-        if (agent.Tools.All.FirstOrDefault(t => t.Name == name) is not { } tool || !Offered(agent, tool))
+        if (!agent.Tools.TryGet(name, out var tool) || !Offered(agent, tool))
         {
             return Error($"There is no tool '{name}' here.");
         }
