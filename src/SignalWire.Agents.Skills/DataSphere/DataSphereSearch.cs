@@ -39,7 +39,8 @@ internal static class DataSphereSearch
         {
             var space = parameters.GetString("space_name") ?? Environment.GetEnvironmentVariable("SIGNALWIRE_SPACE")
                 ?? throw new AgentConfigurationException($"Skill '{skill.Name}': space_name is required (or set SIGNALWIRE_SPACE).");
-            baseUrl = "https://" + (space.Contains('.', StringComparison.Ordinal) ? space : space + ".signalwire.com");
+            baseUrl = "https://" + (Configuration.SignalWireSpace.ToHost(space)
+                ?? throw new AgentConfigurationException($"Skill '{skill.Name}': the space is not a host name."));
         }
 
         return new Uri(baseUrl.TrimEnd('/') + "/api/datasphere/documents/search");

@@ -65,8 +65,9 @@ public sealed class RelayOptions
             return url;
         }
 
-        var host = space.Contains('.', StringComparison.Ordinal) ? space : space + ".signalwire.com";
-        return Uri.CheckHostName(host) == UriHostNameType.Dns ? new Uri("wss://" + host) : throw new RelayConfigurationException($"Space '{space}' is not a host name or a ws(s):// URL.");
+        return SignalWire.Agents.Configuration.SignalWireSpace.ToHost(space) is { } host
+            ? new Uri("wss://" + host)
+            : throw new RelayConfigurationException($"Space '{space}' is not a host name or a ws(s):// URL.");
     }
 
     /// <summary>Checks the options; the message names what is missing, never a value.</summary>

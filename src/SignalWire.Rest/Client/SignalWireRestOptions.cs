@@ -58,8 +58,7 @@ public sealed class SignalWireRestOptions
             space = space["https://".Length..].TrimEnd('/');
         }
 
-        var host = space.Contains('.', StringComparison.Ordinal) ? space : space + ".signalwire.com";
-        return Uri.CheckHostName(host) == UriHostNameType.Dns
+        return SignalWire.Agents.Configuration.SignalWireSpace.ToHost(space) is { } host
             ? new Uri($"https://{host}/")
             : throw new SignalWireConfigurationException($"Space '{space}' is not a host name.");
     }
