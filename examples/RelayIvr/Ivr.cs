@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SignalWire.Agents;
+using SignalWire.Agents.Calling;
 using SignalWire.Relay.Calling;
 
 namespace RelayIvrExample;
@@ -16,7 +17,7 @@ public static class Ivr
         log($"Call {call.Id} from {call.From} on '{call.Context}'");
         await call.AnswerAsync(cancellationToken);
         var menu = await call.PlayAndCollectAsync(
-            [Media.Tts("Thanks for calling Riverside. Press 1 for sales, or 2 to talk to our assistant.")],
+            [CallMedia.Tts("Thanks for calling Riverside. Press 1 for sales, or 2 to talk to our assistant.")],
             digits: new JsonObject { ["max"] = 1, ["digit_timeout"] = 5 },
             initialTimeout: 10,
             cancellationToken: cancellationToken);

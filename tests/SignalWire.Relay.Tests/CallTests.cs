@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SignalWire.Agents;
+using SignalWire.Agents.Calling;
 using SignalWire.Agents.Testing;
 using SignalWire.Relay.Calling;
 
@@ -43,7 +44,7 @@ public sealed class CallTests : IAsyncLifetime
 
         await call.AnswerAsync(ct);
         await Event("calling.call.state", Calls.State("call-1", "answered"));
-        var collect = await call.PlayAndCollectAsync([Media.Tts("Press 1 for sales, 2 for support.")], new JsonObject { ["max"] = 1, ["digit_timeout"] = 5 }, initialTimeout: 10, cancellationToken: ct);
+        var collect = await call.PlayAndCollectAsync([CallMedia.Tts("Press 1 for sales, 2 for support.")], new JsonObject { ["max"] = 1, ["digit_timeout"] = 5 }, initialTimeout: 10, cancellationToken: ct);
         var request = await _test.Server.WaitForAsync("calling.play_and_collect");
         var controlId = request["control_id"]!.GetValue<string>();
         await Event("calling.call.play", new JsonObject { ["call_id"] = "call-1", ["control_id"] = controlId, ["state"] = "finished" });
@@ -68,7 +69,7 @@ public sealed class CallTests : IAsyncLifetime
         string? pendingId = null;
         _test.Server.Respond = (method, p) => method == "calling.play" ? null : FakeRelayServer.DefaultResponse(method, p);
 
-        var starting = call.PlayAsync([Media.Audio(new Uri("https://example.com/hold.mp3"))], volume: -2, cancellationToken: ct);
+        var starting = call.PlayAsync([CallMedia.Audio(new Uri("https://example.com/hold.mp3"))], volume: -2, cancellationToken: ct);
         var request = await _test.Server.WaitForAsync("calling.play");
         pendingId = _test.Server.Requests("calling.play")[0]["id"]!.GetValue<string>();
         await Event("calling.call.play", new JsonObject { ["call_id"] = "call-1", ["control_id"] = request["control_id"]!.DeepClone(), ["state"] = "finished" });
@@ -195,7 +196,7 @@ public sealed class CallTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var call = await InboundAsync();
-        var play = await call.PlayAsync([Media.Ringtone("us", 10), Media.Silence(1)], loop: 2, cancellationToken: ct);
+        var play = await call.PlayAsync([CallMedia.Ringtone("us", TimeSpan.FromSeconds(10)), CallMedia.Silence(TimeSpan.FromSeconds(1))], loop: 2, cancellationToken: ct);
         await play.PauseAsync(ct);
         await play.ResumeAsync(ct);
         await play.VolumeAsync(4, ct);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using SignalWire.Agents;
+using SignalWire.Agents.Calling;
 using SignalWire.Agents.Swml;
 using SignalWire.Rest.Calling;
 
@@ -103,7 +104,7 @@ public sealed class CallingTests : IAsyncLifetime
             "ai_unhold" => calling.AiUnholdAsync("c-1", "Thanks for waiting.", ct),
             "ai_stop" => calling.AiStopAsync("c-1", ct),
             "user_event" => calling.UserEventAsync("c-1", new JsonObject { ["kind"] = "score", ["value"] = 3 }, ct),
-            "play" => calling.PlayAsync("c-1", [Playable.Tts("Hi", "en-US"), Playable.Silence(TimeSpan.FromSeconds(1.5)), Playable.Audio(new Uri("https://example.com/a.mp3")), Playable.Ringtone("us", TimeSpan.FromSeconds(3))], "p1", volume: -3, loop: 2, cancellationToken: ct),
+            "play" => calling.PlayAsync("c-1", [CallMedia.Tts("Hi", "en-US"), CallMedia.Silence(TimeSpan.FromSeconds(1.5)), CallMedia.Audio(new Uri("https://example.com/a.mp3")), CallMedia.Ringtone("us", TimeSpan.FromSeconds(3))], "p1", volume: -3, loop: 2, cancellationToken: ct),
             "play_volume" => calling.PlayVolumeAsync("c-1", "p1", 6, ct),
             "play_pause" => calling.PlayPauseAsync("c-1", "p1", ct),
             "play_resume" => calling.PlayResumeAsync("c-1", "p1", ct),

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SignalWire.Agents;
+using SignalWire.Agents.Calling;
 using SignalWire.Agents.Json;
 using SignalWire.Agents.Swml;
 
@@ -17,7 +18,7 @@ public sealed partial class RelayCall
     /// <summary>Hands an inbound call back to routing, unanswered (another client on the context may take it).</summary>
     public Task PassAsync(CancellationToken cancellationToken = default) => ExecuteAsync("pass", null, cancellationToken);
 
-    /// <summary>Plays <paramref name="media"/> (<see cref="Media"/>); the action completes when it has finished.</summary>
+    /// <summary>Plays <paramref name="media"/> (<see cref="CallMedia"/>); the action completes when it has finished.</summary>
     public Task<PlayAction> PlayAsync(IEnumerable<JsonObject> media, double? volume = null, int? loop = null, CancellationToken cancellationToken = default)
     {
         var parameters = new JsonObject { ["play"] = MediaList(media) };
@@ -28,7 +29,7 @@ public sealed partial class RelayCall
 
     /// <summary>Says <paramref name="text"/>.</summary>
     public Task<PlayAction> SayAsync(string text, string? language = null, string? voice = null, CancellationToken cancellationToken = default) =>
-        PlayAsync([Media.Tts(text, language, voice)], cancellationToken: cancellationToken);
+        PlayAsync([CallMedia.Tts(text, language, voice)], cancellationToken: cancellationToken);
 
     /// <summary>Collects digits (<paramref name="digits"/>: <c>max</c>, <c>digit_timeout</c>, <c>terminators</c>) and/or speech (<paramref name="speech"/>), without a prompt.</summary>
     public Task<CollectAction> CollectAsync(JsonObject? digits = null, JsonObject? speech = null, double? initialTimeout = null, CancellationToken cancellationToken = default) =>

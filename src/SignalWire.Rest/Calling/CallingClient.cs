@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SignalWire.Agents.Calling;
 using SignalWire.Agents.Swml;
 
 namespace SignalWire.Rest.Calling;
@@ -88,7 +89,7 @@ public sealed class CallingClient
     public Task<CallInfo> UserEventAsync(string callId, JsonObject userEvent, CancellationToken cancellationToken = default) =>
         CommandAsync(callId, "calling.user_event", new JsonObject { ["event"] = (userEvent ?? throw new ArgumentNullException(nameof(userEvent))).DeepClone() }, cancellationToken);
 
-    /// <summary>Plays <paramref name="media"/> (see <see cref="Playable"/>) on the call.</summary>
+    /// <summary>Plays <paramref name="media"/> (see <see cref="CallMedia"/>) on the call.</summary>
     public Task<CallInfo> PlayAsync(string callId, IEnumerable<JsonObject> media, string? controlId = null, double? volume = null, string? direction = null, int? loop = null, Uri? statusUrl = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(media);

@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace SignalWire.Rest.Calling;
+namespace SignalWire.Agents.Calling;
 
-/// <summary>The media <see cref="CallingClient.PlayAsync"/> plays: <c>{"type": ..., "params": {...}}</c> objects.</summary>
-public static class Playable
+/// <summary>
+/// What a live call plays, in the shape the platform takes over REST (<c>calling.play</c>) and RELAY alike:
+/// <c>{"type": "tts" | "audio" | "silence" | "ringtone", "params": {...}}</c>.
+/// </summary>
+public static class CallMedia
 {
-    /// <summary>An audio file (MP3 or WAV) at <paramref name="url"/>.</summary>
-    public static JsonObject Audio(Uri url) => Media("audio", new JsonObject { ["url"] = (url ?? throw new ArgumentNullException(nameof(url))).ToString() });
-
-    /// <summary>Speech for <paramref name="text"/>, in <paramref name="language"/> (<c>en-US</c>) and <paramref name="voice"/> where given.</summary>
+    /// <summary>Speech for <paramref name="text"/>, in <paramref name="language"/> (<c>en-US</c>), <paramref name="voice"/> and <paramref name="gender"/> where given.</summary>
     public static JsonObject Tts(string text, string? language = null, string? voice = null, string? gender = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
@@ -24,6 +24,9 @@ public static class Playable
 
         return Media("tts", parameters);
     }
+
+    /// <summary>An audio file (MP3 or WAV) at <paramref name="url"/>.</summary>
+    public static JsonObject Audio(Uri url) => Media("audio", new JsonObject { ["url"] = (url ?? throw new ArgumentNullException(nameof(url))).ToString() });
 
     /// <summary>Silence for <paramref name="duration"/>.</summary>
     public static JsonObject Silence(TimeSpan duration) => Media("silence", new JsonObject { ["duration"] = Seconds(duration) });
