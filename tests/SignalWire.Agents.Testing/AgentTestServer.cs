@@ -63,12 +63,14 @@ public sealed class AgentTestServer : IAsyncDisposable
         return await StartAsync(server.CreateApplication(configure: CapturingLogs(configure)), null);
     }
 
-    /// <summary>Every log record captured, at every level, then the test's own configuration.</summary>
+    /// <summary>Every log record captured, at every level, no start-up banner, then the test's own configuration.</summary>
     private static Action<WebApplicationBuilder> CapturingLogs(Action<WebApplicationBuilder>? configure) => builder =>
     {
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddFakeLogging();
+        // Hundreds of servers start during a test run; their "ready" banners would bury the runner's report.
+        builder.Services.Configure<AgentHostingOptions>(hosting => hosting.StartupBanner = false);
         configure?.Invoke(builder);
     };
 

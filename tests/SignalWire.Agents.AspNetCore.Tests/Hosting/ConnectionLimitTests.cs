@@ -14,14 +14,17 @@ public sealed class ConnectionLimitTests
         {
             for (var i = 0; i < 3; i++)
             {
-                var idle = new TcpClient();
-                await idle.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port, TestContext.Current.CancellationToken);
-                held.Add(idle);
+                var open = new TcpClient();
+                held.Add(open);
+                await open.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port, TestContext.Current.CancellationToken);
+
+                // A response on the connection proves Kestrel has counted it (the count is taken before serving).
+                await open.GetStream().WriteAsync(Health, TestContext.Current.CancellationToken);
+                var read = await open.GetStream().ReadAsync(new byte[1024], TestContext.Current.CancellationToken);
+                Assert.True(read > 0);
             }
 
-            // Give Kestrel a moment to count the held connections before the next one arrives.
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-            var beyond = await RawHttp.SendAsync(server.BaseAddress, RawHttp.Bytes("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), timeout: TimeSpan.FromSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
+            var beyond = await RawHttp.SendAsync(server.BaseAddress, Health, timeout: TimeSpan.FromSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
             Assert.Equal(0, beyond.Status);
         }
         finally
@@ -29,10 +32,24 @@ public sealed class ConnectionLimitTests
             held.ForEach(c => c.Dispose());
         }
 
-        await Task.Delay(200, TestContext.Current.CancellationToken);
-        var after = await RawHttp.SendAsync(server.BaseAddress, RawHttp.Bytes("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"), cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(200, after.Status);
+        // Kestrel frees the slots once it sees the held connections close; wait for that rather than guess how long it takes.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        int status;
+        while (true)
+        {
+            status = (await RawHttp.SendAsync(server.BaseAddress, Health, timeout: TimeSpan.FromSeconds(5), cancellationToken: TestContext.Current.CancellationToken)).Status;
+            if (status == 200 || DateTime.UtcNow >= deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(200, status);
     }
+
+    private static byte[] Health => RawHttp.Bytes("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 
     [Fact]
     public async Task An_idle_connection_is_closed_after_the_keep_alive_timeout()
