@@ -4,7 +4,6 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -110,16 +109,7 @@ public static class AgentApplication
         }
 
         var timeout = settings.RequestTimeout;
-        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
-        {
-            Timeout = timeout,
-            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
-            WriteTimeoutResponse = static context =>
-            {
-                SecurityHeaders.Apply(context.Response);
-                return JsonResponses.WriteErrorAsync(context, StatusCodes.Status504GatewayTimeout, "Request timed out");
-            },
-        });
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = AgentRequestTimeouts.GatewayTimeout(timeout));
         if (settings.CorsOrigins.Count > 0)
         {
             var origins = settings.CorsOrigins;
@@ -131,7 +121,7 @@ public static class AgentApplication
 
         var app = builder.Build();
         var hsts = SecurityHeaders.HstsValue(settings);
-        app.UseStatusCodePages(static context => WriteStatusAsync(context.HttpContext));
+        app.UseStatusCodePages(static context => JsonResponses.WriteStatusAsync(context.HttpContext));
         app.Use((context, next) =>
         {
             SecurityHeaders.Apply(context.Response, noStore: false);
@@ -212,20 +202,5 @@ public static class AgentApplication
             throw new AgentConfigurationException(
                 $"HTTPS is enabled but the certificate '{certPath}' and key '{keyPath}' could not be loaded as PEM: {ex.Message}", ex);
         }
-    }
-
-    private static Task WriteStatusAsync(HttpContext context)
-    {
-        var status = context.Response.StatusCode;
-        var message = status switch
-        {
-            StatusCodes.Status404NotFound => "Not found",
-            StatusCodes.Status405MethodNotAllowed => "Method not allowed",
-            StatusCodes.Status413PayloadTooLarge => "Request body too large",
-            StatusCodes.Status400BadRequest => "Bad request",
-            _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
-        };
-        SecurityHeaders.Apply(context.Response);
-        return JsonResponses.WriteErrorAsync(context, status, message);
     }
 }

@@ -52,6 +52,10 @@ public static class AgentServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
 
+        // Routing and request timeouts for hosts that route to agents themselves (AgentRequestHandler); web hosts have both already.
+        services.AddRouting();
+        services.AddRequestTimeouts();
+
         // Agent settings from configuration: IOptions<AgentOptions> for agents the container creates, and a
         // start-up check of every registered agent's resolved settings.
         services.AddOptions<AgentOptions>().Configure<IConfiguration>((options, configuration) => AgentConfiguration.Apply(options, configuration));

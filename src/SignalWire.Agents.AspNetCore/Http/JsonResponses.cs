@@ -24,6 +24,22 @@ internal static class JsonResponses
         return WriteAsync(context, status, buffer.WrittenMemory);
     }
 
+    /// <summary>Answers a body-less status the framework set (404, 405, 413, ...) as <c>{"error": reason}</c>, with the hardening headers.</summary>
+    public static Task WriteStatusAsync(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var message = status switch
+        {
+            StatusCodes.Status404NotFound => "Not found",
+            StatusCodes.Status405MethodNotAllowed => "Method not allowed",
+            StatusCodes.Status413PayloadTooLarge => "Request body too large",
+            StatusCodes.Status400BadRequest => "Bad request",
+            _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+        };
+        SecurityHeaders.Apply(context.Response);
+        return WriteErrorAsync(context, status, message);
+    }
+
     /// <summary>Writes pre-rendered UTF-8 JSON.</summary>
     public static Task WriteAsync(HttpContext context, int status, ReadOnlyMemory<byte> json)
     {
