@@ -13,7 +13,7 @@ public static class AgentFunctionsServiceCollectionExtensions
     /// that serves it, with <c>/health</c> and <c>/ready</c>, under the function's route. Requests time out after the
     /// agent's <c>RequestTimeout</c> (504, JSON); the Functions host's own <c>functionTimeout</c> still applies. The
     /// agent is mapped when the worker starts; as every instance of a scaled-out app must accept the others' tokens
-    /// and credentials, a generated token secret or password stops the start (set <c>SWAIG_SECRET</c>,
+    /// and credentials, a generated token secret or password stops the start (set <c>SIGNALWIRE_SWAIG_SECRET</c>,
     /// <c>SWML_BASIC_AUTH_USER</c> and <c>SWML_BASIC_AUTH_PASSWORD</c> in the app's settings).
     /// </summary>
     public static IServiceCollection AddSignalWireFunctions<TAgent>(this IServiceCollection services, TAgent agent)

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Publishes examples/SecureAgent with NativeAOT (warnings are errors) and runs HTTP smoke checks against the native
+# binary on 127.0.0.1: health, Basic Auth, SWML, a regular tool, a secure tool without its token, a hostile body.
+# Prints one line per check ("aot: ok ..." / "aot: FAILED ...") and a last line "aot-smoke: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+out="$(pwd)/artifacts/aot"
+log="$(pwd)/artifacts/aot-publish.log"
+passed=0; failed=0
+check() { # name, expected, actual
+  if [ "$2" == "$3" ]; then passed=$((passed + 1)); echo "aot: ok     $1"
+  else failed=$((failed + 1)); echo "aot: FAILED $1"; echo "      expected: $2"; echo "      actual:   $3"; fi
+}
+
+rm -rf "$out"
+started=$(date +%s)
+if ! dotnet publish examples/SecureAgent -c Release -r linux-x64 -p:PublishAot=true -p:TreatWarningsAsErrors=true -o "$out" >"$log" 2>&1; then
+  tail -30 "$log"
+  echo "aot: FAILED NativeAOT publish (see above)"
+  echo "aot-smoke: 0 passed, 1 failed"
+  exit 1
+fi
+warnings=$(grep -cE "warning (IL|AOT)[0-9]+" "$log" || true)
+check "publish has no trim or AOT warning" "0" "$warnings"
+echo "aot: published in $(( $(date +%s) - started )) s, binary $(du -m "$out/SecureAgent" | cut -f1) MB"
+
+port=$(( 20000 + RANDOM % 30000 ))
+user=smoke; password="aot-smoke-password-$(date +%s%N)"
+auth="$user:$password"
+SWML_BASIC_AUTH_USER=$user SWML_BASIC_AUTH_PASSWORD=$password SIGNALWIRE_SWAIG_SECRET=aot-smoke-secret-0123456789 \
+  SignalWire__Agent__Host=127.0.0.1 PORT=$port SWML_AUDIT_LOG_PATH=none "$out/SecureAgent" >"$(pwd)/artifacts/aot-agent.log" 2>&1 &
+agent=$!
+trap 'kill $agent 2>/dev/null; wait $agent 2>/dev/null' EXIT
+base="http://127.0.0.1:$port"
+
+t0=$(date +%s%N); ready=""
+for _ in $(seq 1 200); do
+  if curl -fsS -o /dev/null "$base/health" 2>/dev/null; then ready=1; break; fi
+  sleep 0.05
+done
+check "health answers after start" "1" "${ready:-0}"
+[ -n "$ready" ] && echo "aot: first /health answer $(( ($(date +%s%N) - t0) / 1000000 )) ms after launch, RSS $(awk '/VmRSS/ {print int($2/1024)}' /proc/$agent/status) MB"
+
+status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+body() { curl -s "$@"; }
+json=(-H 'Content-Type: application/json')
+
+check "SWML needs Basic Auth" "401" "$(status -X POST "${json[@]}" -d '{}' "$base/")"
+check "401 body is JSON" '{"error":"Unauthorized"}' "$(body -X POST "${json[@]}" -d '{}' "$base/")"
+check "a wrong password of the same length is refused" "401" "$(status -u "$user:${password%?}x" -X POST "${json[@]}" -d '{}' "$base/")"
+swml=$(body -u "$auth" -X POST "${json[@]}" -d '{"call_id":"aot-call-1"}' "$base/")
+check "SWML renders the ai verb with its tools" "1" "$(grep -c '"function":"transfer_funds"' <<<"$swml")"
+call='{"function":"get_balance","call_id":"aot-call-1","argument":{"parsed":[{"account_type":"savings"}]}}'
+check "a regular tool runs" '{"response":"The savings balance is $12,900.00."}' "$(body -u "$auth" -X POST "${json[@]}" -d "$call" "$base/swaig")"
+secure='{"function":"transfer_funds","call_id":"aot-call-1","argument":{"parsed":[{"amount":5,"to_account":"1234567890","confirmed":true}]}}'
+check "a secure tool without its token is 403" '{"error":"Forbidden"}' "$(body -u "$auth" -X POST "${json[@]}" -d "$secure" "$base/swaig")"
+check "a malformed body is 400" "400" "$(status -u "$auth" -X POST "${json[@]}" -d '{"function":' "$base/swaig")"
+check "nothing failed inside the agent" "0" "$(grep -ciE 'unhandled|exception' "$(pwd)/artifacts/aot-agent.log" || true)"
+
+echo "aot-smoke: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
