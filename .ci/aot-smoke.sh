@@ -25,7 +25,11 @@ warnings=$(grep -cE "warning (IL|AOT)[0-9]+" "$log" || true)
 check "publish has no trim or AOT warning" "0" "$warnings"
 echo "aot: published in $(( $(date +%s) - started )) s, binary $(du -m "$out/SecureAgent" | cut -f1) MB"
 
-port=$(( 20000 + RANDOM % 30000 ))
+# A port nothing listens on (tests may be running beside this script).
+for _ in $(seq 1 50); do
+  port=$(( 20000 + RANDOM % 30000 ))
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+done
 user=smoke; password="aot-smoke-password-$(date +%s%N)"
 auth="$user:$password"
 SWML_BASIC_AUTH_USER=$user SWML_BASIC_AUTH_PASSWORD=$password SIGNALWIRE_SWAIG_SECRET=aot-smoke-secret-0123456789 \
@@ -40,6 +44,9 @@ for _ in $(seq 1 200); do
   sleep 0.05
 done
 check "health answers after start" "1" "${ready:-0}"
+if [ -z "$ready" ]; then
+  echo "aot: the agent did not answer; its output:"; tail -30 "$(pwd)/artifacts/aot-agent.log"
+fi
 [ -n "$ready" ] && echo "aot: first /health answer $(( ($(date +%s%N) - t0) / 1000000 )) ms after launch, RSS $(awk '/VmRSS/ {print int($2/1024)}' /proc/$agent/status) MB"
 
 status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
@@ -56,6 +63,8 @@ check "a regular tool runs" '{"response":"The savings balance is $12,900.00."}' 
 secure='{"function":"transfer_funds","call_id":"aot-call-1","argument":{"parsed":[{"amount":5,"to_account":"1234567890","confirmed":true}]}}'
 check "a secure tool without its token is 403" '{"error":"Forbidden"}' "$(body -u "$auth" -X POST "${json[@]}" -d "$secure" "$base/swaig")"
 check "a malformed body is 400" "400" "$(status -u "$auth" -X POST "${json[@]}" -d '{"function":' "$base/swaig")"
+PORT=$port "$out/SecureAgent" health; check "the image's health command sees the agent" "0" "$?"
+PORT=1 "$out/SecureAgent" health; check "the health command fails when nothing answers" "1" "$?"
 check "nothing failed inside the agent" "0" "$(grep -ciE 'unhandled|exception' "$(pwd)/artifacts/aot-agent.log" || true)"
 
 echo "aot-smoke: $passed passed, $failed failed"

@@ -3,6 +3,22 @@ using SignalWire.Agents.AspNetCore;
 using SignalWire.Agents.Mcp;
 using SignalWire.Agents.Redis;
 
+if (args is ["health"])
+{
+    // The container's HEALTHCHECK (its image has no curl): exit 0 when this host's /health answers 200.
+    var port = Environment.GetEnvironmentVariable(SignalWire.Agents.EnvironmentVariables.Port) is { Length: > 0 } value ? value : SignalWire.Agents.AgentSettings.DefaultPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+    try
+    {
+        using var health = await probe.GetAsync(new Uri($"http://127.0.0.1:{port}/health"));
+        return health.IsSuccessStatusCode ? 0 : 1;
+    }
+    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
+    {
+        return 1;
+    }
+}
+
 // SIGNALWIRE_MCP=true also serves the agent's tools over MCP at /mcp, behind the same Basic Auth.
 var mcp = string.Equals(Environment.GetEnvironmentVariable("SIGNALWIRE_MCP"), "true", StringComparison.OrdinalIgnoreCase);
 var agent = new SecureAgent();
@@ -25,3 +41,4 @@ if (mcp)
 }
 
 app.Run();
+return 0;
