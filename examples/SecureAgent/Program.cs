@@ -19,7 +19,8 @@ if (args is ["health"])
     }
 }
 
-// SIGNALWIRE_MCP=true also serves the agent's tools over MCP at /mcp, behind the same Basic Auth.
+// SIGNALWIRE_MCP=true also serves the agent's tools over MCP at /mcp, behind the same Basic Auth (or the bearer token in
+// SIGNALWIRE_MCP_TOKEN when that is set).
 var mcp = string.Equals(Environment.GetEnvironmentVariable("SIGNALWIRE_MCP"), "true", StringComparison.OrdinalIgnoreCase);
 var agent = new SecureAgent();
 var app = AgentApplication.Create(agent, args, builder =>

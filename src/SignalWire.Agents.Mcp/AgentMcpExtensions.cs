@@ -42,18 +42,32 @@ public static class AgentMcpExtensions
 
     /// <summary>
     /// Serves <paramref name="agent"/>'s tools over MCP at <paramref name="pattern"/> (default <c>/mcp</c>), behind its
-    /// Basic Auth. The agent must already be mapped on this application (<c>MapAgent</c>).
+    /// Basic Auth, or behind the bearer token in <see cref="AgentMcpOptions.BearerTokenVariable"/> when that is set.
+    /// The agent must already be mapped on this application (<c>MapAgent</c>).
     /// </summary>
     /// <exception cref="InvalidOperationException">The agent is not mapped, or <see cref="AddSignalWireMcp"/> was not called.</exception>
-    public static IEndpointConventionBuilder MapAgentMcp(this IEndpointRouteBuilder endpoints, AgentBase agent, string pattern = "/mcp")
+    /// <exception cref="AgentConfigurationException">The bearer token is too short.</exception>
+    public static IEndpointConventionBuilder MapAgentMcp(this IEndpointRouteBuilder endpoints, AgentBase agent, string pattern = "/mcp") =>
+        endpoints.MapAgentMcp(agent, new AgentMcpOptions { Pattern = pattern });
+
+    /// <summary>Serves <paramref name="agent"/>'s tools over MCP as <paramref name="options"/> say (where, and which credential).</summary>
+    /// <exception cref="InvalidOperationException">The agent is not mapped, or <see cref="AddSignalWireMcp"/> was not called.</exception>
+    /// <exception cref="AgentConfigurationException">The bearer token is too short.</exception>
+    public static IEndpointConventionBuilder MapAgentMcp(this IEndpointRouteBuilder endpoints, AgentBase agent, AgentMcpOptions options)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(options);
         var pipeline = endpoints.GetAgentPipeline(agent);
-        var builder = endpoints.MapMcp(pattern).WithMetadata(new AgentMcpEndpoint(pipeline));
+        var token = options.BearerToken ?? Environment.GetEnvironmentVariable(AgentMcpOptions.BearerTokenVariable);
+        var bearer = string.IsNullOrEmpty(token) ? null : BearerToken.For(agent.Name, token);
+        var builder = endpoints.MapMcp(options.Pattern).WithMetadata(new AgentMcpEndpoint(pipeline));
         builder.Add(endpoint =>
         {
             var inner = endpoint.RequestDelegate ?? throw new InvalidOperationException("The MCP endpoint has no handler.");
-            endpoint.RequestDelegate = endpoints.GuardedByAgent(agent, "mcp", inner);
+            endpoint.RequestDelegate = bearer is null
+                ? endpoints.GuardedByAgent(agent, "mcp", inner)
+                : endpoints.GuardedByAgent(agent, "mcp", inner, bearer);
         });
         return builder;
     }

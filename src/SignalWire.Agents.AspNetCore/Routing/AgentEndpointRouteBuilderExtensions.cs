@@ -97,6 +97,22 @@ public static class AgentEndpointRouteBuilderExtensions
         return Mapped(endpoints, agent).Handlers.Guard(endpointName, inner);
     }
 
+    /// <summary>
+    /// As <see cref="GuardedByAgent(IEndpointRouteBuilder, AgentBase, string, Microsoft.AspNetCore.Http.RequestDelegate)"/>,
+    /// with <paramref name="credentials"/> checked in place of the agent's Basic Auth (its per-IP ceiling, failed-login
+    /// lock-out and audit still apply): for a side door with its own credential, such as an MCP bearer token.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The agent is not mapped on this application.</exception>
+    public static Microsoft.AspNetCore.Http.RequestDelegate GuardedByAgent(this IEndpointRouteBuilder endpoints, AgentBase agent, string endpointName, Microsoft.AspNetCore.Http.RequestDelegate inner, AgentCredentialCheck credentials)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpointName);
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(credentials);
+        return Mapped(endpoints, agent).Handlers.Guard(endpointName, inner, credentials);
+    }
+
     private static Routing.AgentRoutes Mapped(IEndpointRouteBuilder endpoints, AgentBase agent) =>
         Routing.MappedAgents.Find(endpoints, agent.Name)
             ?? throw new InvalidOperationException($"Agent '{agent.Name}' is not mapped on this application; call MapAgent first.");

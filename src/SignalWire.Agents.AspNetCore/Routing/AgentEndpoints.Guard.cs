@@ -16,7 +16,11 @@ internal sealed partial class AgentEndpoints
     /// <summary>Runs <paramref name="inner"/> behind this agent's guard (headers, host, admission, failure handling), counted as <paramref name="endpoint"/>.</summary>
     public RequestDelegate Guard(string endpoint, RequestDelegate inner) => context => GuardAsync(context, endpoint, (_, ctx) => inner(ctx));
 
-    private async Task GuardAsync(HttpContext context, string endpoint, Func<AgentEndpoints, HttpContext, Task> handler, bool authenticate = true)
+    /// <summary>As <see cref="Guard(string, RequestDelegate)"/>, with <paramref name="credentials"/> checked in place of Basic Auth.</summary>
+    public RequestDelegate Guard(string endpoint, RequestDelegate inner, AgentCredentialCheck credentials) =>
+        context => GuardAsync(context, endpoint, (_, ctx) => inner(ctx), credentials: credentials);
+
+    private async Task GuardAsync(HttpContext context, string endpoint, Func<AgentEndpoints, HttpContext, Task> handler, bool authenticate = true, AgentCredentialCheck? credentials = null)
     {
         // From a trusted proxy, the client's address, scheme and host replace the proxy's before any check.
         _forwarded?.ApplyForwarders(context);
@@ -41,11 +45,13 @@ internal sealed partial class AgentEndpoints
         }
 
         var request = context.Request;
-        var admission = !authenticate ? default : await _pipeline.AdmitAsync(request.Headers.Authorization.ToString(), context.Connection.RemoteIpAddress, request.Method, request.Path.Value ?? "/", context.RequestAborted).ConfigureAwait(false);
+        var admission = !authenticate ? default
+            : credentials is null ? await _pipeline.AdmitAsync(request.Headers.Authorization.ToString(), context.Connection.RemoteIpAddress, request.Method, request.Path.Value ?? "/", context.RequestAborted).ConfigureAwait(false)
+            : await _pipeline.AdmitAsync(request.Headers.Authorization.ToString(), credentials.Verify, context.Connection.RemoteIpAddress, request.Method, request.Path.Value ?? "/", context.RequestAborted).ConfigureAwait(false);
         switch (admission.Decision)
         {
             case Admission.Unauthorized:
-                context.Response.Headers.WWWAuthenticate = "Basic realm=\"SignalWire Agent\", charset=\"UTF-8\"";
+                context.Response.Headers.WWWAuthenticate = credentials?.Challenge ?? "Basic realm=\"SignalWire Agent\", charset=\"UTF-8\"";
                 await JsonResponses.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized").ConfigureAwait(false);
                 return;
             case Admission.TooManyRequests or Admission.LockedOut:

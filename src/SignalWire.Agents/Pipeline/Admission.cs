@@ -1,6 +1,6 @@
 namespace SignalWire.Agents.Pipeline;
 
-/// <summary>What <see cref="AgentPipeline.AdmitAsync"/> decided about a request's client and credentials.</summary>
+/// <summary>What <see cref="AgentPipeline.AdmitAsync(string?, System.Net.IPAddress?, string, string, CancellationToken)"/> decided about a request's client and credentials.</summary>
 public enum Admission
 {
     /// <summary>Valid credentials, within limits: go on.</summary>

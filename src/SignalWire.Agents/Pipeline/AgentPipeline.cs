@@ -14,7 +14,7 @@ namespace SignalWire.Agents.Pipeline;
 /// turns its request into these calls and their outcomes into its responses; it decides nothing itself.
 /// </summary>
 /// <remarks>
-/// The order for every request: <see cref="RecordRequest"/>, <see cref="IsHostAllowed"/>, <see cref="AdmitAsync"/>
+/// The order for every request: <see cref="RecordRequest"/>, <see cref="IsHostAllowed"/>, <see cref="AdmitAsync(string?, IPAddress?, string, string, CancellationToken)"/>
 /// (per-IP ceiling, failed-login block, Basic Auth), <see cref="VerifySignature"/> over the exact body bytes.
 /// Then per route: <see cref="InvokeToolAsync"/> (function name, known function, secure token and single use,
 /// emergency switch, per-caller limit, argument validation, confirmation, handler),
@@ -43,6 +43,7 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly CallerVerificationGate _verification;
     private readonly DestinationGuard _destinations;
+    private readonly Func<string?, bool> _verifyBasicAuth;
 
     /// <summary>Builds the gates of <paramref name="agent"/> (whose configuration must be valid).</summary>
     /// <exception cref="AgentConfigurationException">The agent's configuration is unusable.</exception>
@@ -52,6 +53,8 @@ public sealed partial class AgentPipeline : IAsyncDisposable
         services ??= new AgentPipelineServices();
         _agent = agent;
         _settings = agent.Settings;
+        var basicAuth = _settings.BasicAuth;
+        _verifyBasicAuth = authorization => basicAuth.Verify(authorization);
         _time = services.Time;
         _logger = services.Loggers.CreateLogger(LogCategory);
         _audit = new AgentAudit(agent.Name, services.Loggers, _settings, _time);
@@ -103,8 +106,17 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     /// The per-IP ceiling (when configured), the failed-login block and Basic Auth, in that order. A failed
     /// login counts against the client (and every agent sharing these credentials) and is audited.
     /// </summary>
-    public async ValueTask<AdmissionOutcome> AdmitAsync(string? authorization, IPAddress? client, string method, string path, CancellationToken cancellationToken = default)
+    public ValueTask<AdmissionOutcome> AdmitAsync(string? authorization, IPAddress? client, string method, string path, CancellationToken cancellationToken = default) =>
+        AdmitAsync(authorization, _verifyBasicAuth, client, method, path, cancellationToken);
+
+    /// <summary>
+    /// The same gates as <see cref="AdmitAsync(string?, IPAddress?, string, string, CancellationToken)"/> with another
+    /// credential check in place of Basic Auth, for a side door with its own credential (a bearer token for MCP, say):
+    /// the per-IP ceiling and the failed-login block still apply, and a refused credential counts and is audited.
+    /// </summary>
+    public async ValueTask<AdmissionOutcome> AdmitAsync(string? authorization, Func<string?, bool> verifyAuthorization, IPAddress? client, string method, string path, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(verifyAuthorization);
         var key = ClientKey(client);
         if (_limits.PerIp is { } perIp)
         {
@@ -123,7 +135,7 @@ public sealed partial class AgentPipeline : IAsyncDisposable
             }
         }
 
-        if (_settings.BasicAuth.Verify(authorization))
+        if (verifyAuthorization(authorization))
         {
             return new AdmissionOutcome(Admission.Admitted);
         }

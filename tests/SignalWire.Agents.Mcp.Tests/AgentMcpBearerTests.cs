@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using ModelContextProtocol.Client;
+using SignalWire.Agents.AspNetCore;
+
+namespace SignalWire.Agents.Mcp.Tests;
+
+/// <summary>The MCP endpoint behind a bearer token in place of the agent's Basic Auth.</summary>
+public sealed class AgentMcpBearerTests : IAsyncLifetime
+{
+    private const string Token = "mcp-token-4f1c9a7e2b6d8035c1e9f7a2b4d6e8f0";
+
+    private WebApplication _app = null!;
+    private Uri _endpoint = null!;
+    private FakeLogCollector _logs = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var agent = new AgentBase(AgentTestServer.Options("mcp-agent"))
+            .DefineTool("get_hours", "Opening hours", null, (_, _, _) => ValueTask.FromResult(new FunctionResult("Open 9 to 5.")));
+        _app = AgentApplication.Create(agent, configure: builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.AddFakeLogging();
+            builder.Services.AddSignalWireMcp();
+        });
+        _app.MapAgentMcp(agent, new AgentMcpOptions { BearerToken = Token });
+        await _app.StartAsync();
+        _logs = _app.Services.GetRequiredService<FakeLogCollector>();
+        _endpoint = new Uri(_app.Urls.Single().TrimEnd('/') + "/mcp");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_client_with_the_token_lists_and_calls_the_tools()
+    {
+        await using var client = await McpClient.CreateAsync(
+            new HttpClientTransport(new HttpClientTransportOptions
+            {
+                Endpoint = _endpoint,
+                AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + Token },
+            }),
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        var tools = await client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var hours = await client.CallToolAsync("get_hours", new Dictionary<string, object?>(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["get_hours"], tools.Select(t => t.Name));
+        Assert.Equal("Open 9 to 5.", string.Join("", hours.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(b => b.Text)));
+    }
+
+    [Theory]
+    [InlineData("basic")]
+    [InlineData("wrong token of the same length")]
+    [InlineData("token without scheme")]
+    [InlineData("none")]
+    public async Task Any_other_credential_is_refused_with_a_bearer_challenge_and_audited(string scenario)
+    {
+        using var http = new HttpClient();
+        using var request = Initialize();
+        switch (scenario)
+        {
+            case "basic":
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", TestCredentials.EncodedPair);
+                break;
+            case "wrong token of the same length":
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token[..^1] + "1");
+                break;
+            case "token without scheme":
+                request.Headers.TryAddWithoutValidation("Authorization", Token);
+                break;
+        }
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("""{"error":"Unauthorized"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Bearer realm=\"SignalWire Agent\"", response.Headers.WwwAuthenticate.ToString());
+        Assert.Contains(_logs.GetSnapshot(), r => r.Message.Contains("auth_failed", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.GetSnapshot(), r => r.Message.Contains(Token, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("short-token")]
+    [InlineData("a token with spaces in it that is long enough")]
+    public void A_weak_token_stops_the_mapping(string token)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddSignalWireAgent(new AgentBase(AgentTestServer.Options("weak")));
+        builder.Services.AddSignalWireMcp();
+        using var app = builder.Build();
+        var agent = app.Services.GetRequiredService<AgentBase>();
+        app.MapAgent(agent);
+
+        var error = Assert.Throws<AgentConfigurationException>(() => app.MapAgentMcp(agent, new AgentMcpOptions { BearerToken = token }));
+
+        Assert.Equal("Agent 'weak': the MCP bearer token (SIGNALWIRE_MCP_TOKEN) must be at least 32 characters without spaces.", error.Message);
+    }
+
+    private HttpRequestMessage Initialize()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"x","version":"1"}}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        return request;
+    }
+}
