@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test: the example agent against a bare Kestrel baseline, both on loopback, driven by wrk.
 # Usage: benchmarks/load.sh [seconds per scenario, default 10] [soak seconds, default 60; 0 to skip]
+# AGENT_BUILD=aot runs the agent as a NativeAOT binary (needs clang and zlib1g-dev) instead of the JIT build.
 # (WARMUP_SECONDS, default 8, runs each scenario unmeasured first)
 # Needs dotnet and wrk (apt-get install wrk; installed here when missing and running as root).
 set -euo pipefail
@@ -23,9 +24,15 @@ trap cleanup EXIT
 # Both are published as production would be: Release, ReadyToRun (the framework is precompiled either way).
 rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
 echo "publishing (Release, ReadyToRun, $rid)..."
-for project in examples/SecureAgent benchmarks/Baseline; do
-  dotnet publish -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -v q -nologo -o "$work/$(basename "$project")" "$project" >/dev/null
-done
+dotnet publish -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -v q -nologo -o "$work/Baseline" benchmarks/Baseline >/dev/null
+if [ "${AGENT_BUILD:-jit}" = aot ]; then
+  echo "publishing the agent with NativeAOT..."
+  dotnet publish -c Release -r "$rid" -p:PublishAot=true -v q -nologo -o "$work/SecureAgent" examples/SecureAgent >/dev/null
+  agent_command=("$work/SecureAgent/SecureAgent")
+else
+  dotnet publish -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -v q -nologo -o "$work/SecureAgent" examples/SecureAgent >/dev/null
+  agent_command=(dotnet "$work/SecureAgent/SecureAgent.dll")
+fi
 
 export SWML_BASIC_AUTH_USER=signalwire
 export SWML_BASIC_AUTH_PASSWORD=load-test-password-0123456789abcdef
@@ -64,7 +71,7 @@ for port in 3400 3401; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
 done
 start baseline 3400 dotnet "$work/Baseline/Baseline.dll"
-start agent 3401 dotnet "$work/SecureAgent/SecureAgent.dll"
+start agent 3401 "${agent_command[@]}"
 baseline_first=$(cat "$work/baseline.first"); agent_first=$(cat "$work/agent.first")
 baseline_pid=$(cat "$work/baseline.pid"); agent_pid=$(cat "$work/agent.pid")
 
@@ -103,7 +110,7 @@ read -r c_rps c_p50 c_p99 c_bad < <(run agent 3401 /swaig swaig-secure)
 ratio() { awk -v a="$1" -v b="$b_rps" 'BEGIN {printf "%.2f", a/b}'; }
 
 echo
-echo "wrk -t$threads -c$connections -d${duration}s on $(nproc) cores, loopback; Basic Auth on every request"
+echo "wrk -t$threads -c$connections -d${duration}s on $(nproc) cores, loopback; Basic Auth on every request; agent build: ${AGENT_BUILD:-jit}"
 printf '%-28s %10s %9s %9s %7s %9s %8s\n' scenario req/s p50 p99 non-2xx peak-RSS "x bare"
 printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "bare Kestrel (fixed JSON)" "$b_rps" "$b_p50" "$b_p99" "$b_bad" "$(hwm_mb "$baseline_pid")" "1.00"
 printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWML fetch (POST /)" "$s_rps" "$s_p50" "$s_p99" "$s_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$s_rps")"

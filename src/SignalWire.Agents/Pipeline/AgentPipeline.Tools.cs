@@ -1,6 +1,7 @@
 using System.Net;
 using SignalWire.Agents.Auditing;
 using SignalWire.Agents.Security;
+using SignalWire.Agents.Telemetry;
 using SignalWire.Agents.Tools;
 using SignalWire.Agents.Swaig;
 
@@ -27,6 +28,23 @@ public sealed partial class AgentPipeline
     public async ValueTask<ToolOutcome> InvokeToolAsync(ToolInvocation invocation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invocation);
+        var function = invocation.Request.Function;
+        using var span = AgentTracing.StartToolCall(_agent.Name, function is not null && ToolNames.IsWellFormed(function) ? function : null, invocation.Request.CallId);
+        var outcome = await GateAndRunAsync(invocation, cancellationToken).ConfigureAwait(false);
+        if (span is not null)
+        {
+            span.SetTag(AgentTracing.OutcomeAttribute, outcome.Name);
+            if (outcome.Kind == ToolOutcomeKind.HandlerFailed)
+            {
+                span.SetStatus(System.Diagnostics.ActivityStatusCode.Error, outcome.Name);
+            }
+        }
+
+        return outcome;
+    }
+
+    private async ValueTask<ToolOutcome> GateAndRunAsync(ToolInvocation invocation, CancellationToken cancellationToken)
+    {
         var request = invocation.Request;
         var name = request.Function;
         if (string.IsNullOrEmpty(name))
@@ -57,9 +75,15 @@ public sealed partial class AgentPipeline
 
         // verify_caller is called several times on one call (send, then check; retries), so its token is not single-use.
         var verification = tool.Name == Verification.CallerVerification.ToolName ? agent.CallerVerification : null;
-        if (tool.Secure && !await CheckTokenAsync(tool.Name, invocation.Token, request.CallId, invocation.Client, oneTime: verification is null, cancellationToken).ConfigureAwait(false))
+        if (tool.Secure)
         {
-            return ToolOutcome.Refused(ToolOutcomeKind.TokenRefused, 403, "Forbidden");
+            var gate = AgentTracing.StartGate("signalwire.gate.token");
+            var valid = await CheckTokenAsync(tool.Name, invocation.Token, request.CallId, invocation.Client, oneTime: verification is null, cancellationToken).ConfigureAwait(false);
+            AgentTracing.End(gate, valid ? AgentTracing.Pass : "refused");
+            if (!valid)
+            {
+                return ToolOutcome.Refused(ToolOutcomeKind.TokenRefused, 403, "Forbidden");
+            }
         }
 
         var started = _time.GetTimestamp();
@@ -76,6 +100,7 @@ public sealed partial class AgentPipeline
         var callId = request.CallId;
         if ((tool.Secure || tool.Options.Sensitive) && _agent.EmergencyMode)
         {
+            AgentTracing.End(AgentTracing.StartGate("signalwire.gate.emergency"), "blocked");
             _audit.EmergencyBlock(tool.Name, callId);
             _metrics.EmergencyBlock(_agent.Name, tool.Name);
             return ToolOutcome.Answered(ToolOutcomeKind.EmergencyBlocked, new FunctionResult(EmergencyResponse));
@@ -83,7 +108,9 @@ public sealed partial class AgentPipeline
 
         if (_limits.For(tool) is { } limiter)
         {
+            var gate = AgentTracing.StartGate("signalwire.gate.rate_limit");
             using var lease = await limiter.AcquireAsync(request.CallerIdNumber ?? callId ?? ClientKey(client), 1, cancellationToken).ConfigureAwait(false);
+            AgentTracing.End(gate, lease.IsAcquired ? AgentTracing.Pass : "limited");
             if (!lease.IsAcquired)
             {
                 _audit.RateLimited("caller", tool.Name, callId, client);
@@ -98,7 +125,9 @@ public sealed partial class AgentPipeline
         }
 
         var args = request.Arguments;
+        var validation = AgentTracing.StartGate("signalwire.gate.validation");
         var problems = tool.Validator.Validate(args);
+        AgentTracing.End(validation, problems.Count == 0 ? AgentTracing.Pass : "invalid");
         if (problems.Count > 0)
         {
             _audit.ValidationFailed(tool.Name, callId, problems);
@@ -112,10 +141,15 @@ public sealed partial class AgentPipeline
             return ToolOutcome.Answered(kind, answer);
         }
 
-        if (tool.Options.RequiresConfirmation && !Confirmation.IsConfirmed(args))
+        if (tool.Options.RequiresConfirmation)
         {
-            _audit.ConfirmationRequired(tool.Name, callId);
-            return ToolOutcome.Answered(ToolOutcomeKind.ConfirmationRequired, new FunctionResult(tool.ConfirmationPrompt(args)));
+            var confirmed = Confirmation.IsConfirmed(args);
+            AgentTracing.End(AgentTracing.StartGate("signalwire.gate.confirmation"), confirmed ? AgentTracing.Pass : "unconfirmed");
+            if (!confirmed)
+            {
+                _audit.ConfirmationRequired(tool.Name, callId);
+                return ToolOutcome.Answered(ToolOutcomeKind.ConfirmationRequired, new FunctionResult(tool.ConfirmationPrompt(args)));
+            }
         }
 
         if (agent.InvokerFor(tool.Name) is not { } invoke)
@@ -125,14 +159,20 @@ public sealed partial class AgentPipeline
             return ToolOutcome.Answered(ToolOutcomeKind.HandlerFailed, new FunctionResult(ToolFailureResponse));
         }
 
+        var handler = AgentTracing.StartGate("signalwire.handler");
         try
         {
             var result = await invoke(args, new ToolCallContext(agent, tool.Name, request), cancellationToken).ConfigureAwait(false) ?? new FunctionResult();
+            AgentTracing.End(handler, AgentTracing.Pass);
+            var destinations = AgentTracing.StartGate("signalwire.gate.destinations");
             await _destinations.ApplyAsync(result, tool.Name, callId, cancellationToken).ConfigureAwait(false);
+            AgentTracing.End(destinations, AgentTracing.Pass);
             return ToolOutcome.Answered(ToolOutcomeKind.Success, result);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            handler?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "handler_failed");
+            AgentTracing.End(handler, "failed");
             PipelineLog.ToolFailed(_logger, ex, tool.Name, LogText.Safe(callId));
             return ToolOutcome.Answered(ToolOutcomeKind.HandlerFailed, new FunctionResult(ToolFailureResponse));
         }

@@ -25,6 +25,7 @@ public sealed partial class AgentPipeline
             return null;
         }
 
+        var gate = Telemetry.AgentTracing.StartGate("signalwire.gate.verified_caller");
         var verification = agent.CallerVerification;
         string reason;
         string response;
@@ -38,6 +39,7 @@ public sealed partial class AgentPipeline
             switch (await _verification.IsVerifiedAsync(callId, cancellationToken).ConfigureAwait(false))
             {
                 case true:
+                    Telemetry.AgentTracing.End(gate, Telemetry.AgentTracing.Pass);
                     return null;
                 case false:
                     (reason, response) = ("unverified", VerifyFirstResponse);
@@ -48,6 +50,7 @@ public sealed partial class AgentPipeline
             }
         }
 
+        Telemetry.AgentTracing.End(gate, reason);
         _audit.VerificationRequired(tool.Name, callId, reason);
         _metrics.Verification(_agent.Name, "required");
         return ToolOutcome.Answered(ToolOutcomeKind.VerificationRequired, new FunctionResult(response));

@@ -117,6 +117,20 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     public async ValueTask<AdmissionOutcome> AdmitAsync(string? authorization, Func<string?, bool> verifyAuthorization, IPAddress? client, string method, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(verifyAuthorization);
+        var gate = Telemetry.AgentTracing.StartGate("signalwire.gate.admission");
+        var outcome = await AdmitCoreAsync(authorization, verifyAuthorization, client, method, path, cancellationToken).ConfigureAwait(false);
+        Telemetry.AgentTracing.End(gate, outcome.Decision switch
+        {
+            Admission.Admitted => Telemetry.AgentTracing.Pass,
+            Admission.Unauthorized => "unauthorized",
+            Admission.LockedOut => "locked_out",
+            _ => "limited",
+        });
+        return outcome;
+    }
+
+    private async ValueTask<AdmissionOutcome> AdmitCoreAsync(string? authorization, Func<string?, bool> verifyAuthorization, IPAddress? client, string method, string path, CancellationToken cancellationToken)
+    {
         var key = ClientKey(client);
         if (_limits.PerIp is { } perIp)
         {
@@ -157,11 +171,15 @@ public sealed partial class AgentPipeline : IAsyncDisposable
             return true;
         }
 
+        var gate = Telemetry.AgentTracing.StartGate("signalwire.gate.signature");
         if (WebhookSignature.IsValid(key, signature, publicUrl, body, isForm: false, _settings.AllowSignatureWithoutBody)
             || (_settings.PreviousSigningKey is { } previous && WebhookSignature.IsValid(previous, signature, publicUrl, body, isForm: false, _settings.AllowSignatureWithoutBody)))
         {
+            Telemetry.AgentTracing.End(gate, Telemetry.AgentTracing.Pass);
             return true;
         }
+
+        Telemetry.AgentTracing.End(gate, string.IsNullOrEmpty(signature) ? "missing" : "mismatch");
 
         _audit.SignatureInvalid(path, client, string.IsNullOrEmpty(signature) ? "missing" : "mismatch");
         _metrics.SignatureFailure(_agent.Name);

@@ -10,7 +10,7 @@ namespace SignalWire.Agents.Tests.Architecture;
 /// </summary>
 public sealed partial class LayeringTests
 {
-    private static readonly string[] Libraries = ["SignalWire.Agents", "SignalWire.Agents.AspNetCore", "SignalWire.Agents.Redis", "SignalWire.Agents.Skills", "SignalWire.Agents.Cli", "SignalWire.Rest", "SignalWire.Relay", "SignalWire.Agents.Mcp", "SignalWire.Agents.AzureFunctions"];
+    private static readonly string[] Libraries = ["SignalWire.Agents", "SignalWire.Agents.AspNetCore", "SignalWire.Agents.Redis", "SignalWire.Agents.Skills", "SignalWire.Agents.Cli", "SignalWire.Rest", "SignalWire.Relay", "SignalWire.Agents.Mcp", "SignalWire.Agents.AzureFunctions", "SignalWire.Agents.OpenTelemetry"];
 
     [Fact]
     public void No_folder_depends_on_a_folder_that_depends_on_it()
