@@ -10,6 +10,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 echo "publishing (Release) ..."
+# An earlier NativeAOT publish leaves a self-contained deps.json in this folder, which a JIT publish would reuse.
+rm -rf examples/SecureAgent/obj/Release/net10.0/linux-x64
 dotnet publish examples/SecureAgent -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/jit" >/dev/null
 dotnet publish examples/SecureAgent -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" >/dev/null
 

@@ -30,6 +30,8 @@ if [ "${AGENT_BUILD:-jit}" = aot ]; then
   dotnet publish -c Release -r "$rid" -p:PublishAot=true -v q -nologo -o "$work/SecureAgent" examples/SecureAgent >/dev/null
   agent_command=("$work/SecureAgent/SecureAgent")
 else
+  # An earlier NativeAOT publish leaves a self-contained deps.json in this folder, which a JIT publish would reuse.
+  rm -rf "examples/SecureAgent/obj/Release/net10.0/$rid"
   dotnet publish -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -v q -nologo -o "$work/SecureAgent" examples/SecureAgent >/dev/null
   agent_command=(dotnet "$work/SecureAgent/SecureAgent.dll")
 fi

@@ -1,14 +1,9 @@
 using MultiAgentExample;
-using SignalWire.Agents.AspNetCore;
 using SignalWire.Agents.Redis;
 
 // One listener, three agents; a call made to sip:sales@… or sip:support@… is answered by that desk,
 // whichever route the platform posts it to.
-var server = new AgentServer()
-    .Register(new Receptionist())
-    .Register(DepartmentAgent.Sales())
-    .Register(DepartmentAgent.Support())
-    .EnableSipRouting();
+var server = FrontDesk.Create();
 
 server.Run(args, builder =>
 {

@@ -20,6 +20,7 @@ internal static class Cli
     private static readonly Argument<string> PathArgument = new("agent-path") { Description = "Agent project directory, .csproj (built first) or built .dll", Arity = ArgumentArity.ZeroOrOne };
     private static readonly Option<bool> ListSkillsOption = new("--list-skills") { Description = "List the skills AddSkill can find (built-in, and [Skill] classes of agent-path when given), with their parameters" };
     private static readonly Option<string?> AgentOption = new("--agent") { Description = "Which agent, when the assembly has several (type or factory name)" };
+    private static readonly Option<string?> RouteOption = new("--route") { Description = "Which agent of an agent server ([AgentFactory] returning an AgentServer), by its route", HelpName = "ROUTE" };
     private static readonly Option<string> ConfigurationOption = new("--configuration", "-c") { Description = "Build configuration for projects", DefaultValueFactory = _ => "Debug" };
     private static readonly Option<bool> ListAgentsOption = new("--list-agents") { Description = "List the agents the assembly can create" };
     private static readonly Option<bool> ListToolsOption = new("--list-tools") { Description = "List the agent's tools (the default)" };
@@ -42,7 +43,10 @@ internal static class Cli
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Audit findings as JSON" };
     private static readonly Option<string[]> EnvOption = new("--env") { Description = "An environment variable for this run (repeatable; restored afterwards)", HelpName = "NAME=VALUE", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string[]> EnvFileOption = new("--env-file") { Description = "A file of NAME=VALUE lines (# comments, optional export and quotes) for this run (repeatable; --env wins)", HelpName = "PATH", Arity = ArgumentArity.ZeroOrMore };
-    private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show the agent's log (debug level) on standard error" };
+    private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show each pipeline gate's decision and the agent's log (debug level) on standard error" };
+    private static readonly Option<string?> UserVarsOption = new("--user-vars") { Description = "The fake call's user variables (vars.userVariables of the SWML fetch) as a JSON object", HelpName = "JSON" };
+    private static readonly Option<string[]> OverrideOption = new("--override") { Description = "Set a field of the request body by dotted path, as a string (repeatable): call.state=answered", HelpName = "PATH=VALUE", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string[]> OverrideJsonOption = new("--override-json") { Description = "Set a field of the request body by dotted path, as JSON (repeatable): global_data={\"tier\":\"gold\"}", HelpName = "PATH=JSON", Arity = ArgumentArity.ZeroOrMore };
 
     /// <summary>Builds the command tree.</summary>
     public static RootCommand Build()
@@ -51,9 +55,10 @@ internal static class Cli
         root.Arguments.Add(PathArgument);
         foreach (var option in new Option[]
         {
-            AgentOption, ConfigurationOption, ListAgentsOption, ListSkillsOption, ListToolsOption, DumpSwmlOption, ExecOption, AuditOption,
+            AgentOption, RouteOption, ConfigurationOption, ListAgentsOption, ListSkillsOption, ListToolsOption, DumpSwmlOption, ExecOption, AuditOption,
             ArgOption, ArgsJsonOption, VerifyOption, CallIdOption, CallTypeOption, CallDirectionOption, CallStateOption, FromNumberOption,
             ToExtensionOption, HeaderOption, QueryOption, BodyOption, RawOption, JsonOption, VerboseOption, EnvOption, EnvFileOption,
+            UserVarsOption, OverrideOption, OverrideJsonOption,
         })
         {
             root.Options.Add(option);
@@ -77,7 +82,7 @@ internal static class Cli
 
         var audit = new Command("audit", "Check the agent and this environment against the production hardening checklist; exits 1 on any FAIL.")
         {
-            PathArgument, AgentOption, ConfigurationOption, JsonOption, VerboseOption, EnvOption, EnvFileOption,
+            PathArgument, AgentOption, RouteOption, ConfigurationOption, JsonOption, VerboseOption, EnvOption, EnvFileOption,
         };
         audit.SetAction((parse, cancellationToken) => WithAgentAsync(parse, (agent, output) =>
             Task.FromResult(AuditAgent(output, agent, parse.GetValue(JsonOption))), cancellationToken));
@@ -128,7 +133,8 @@ internal static class Cli
             });
         }
 
-        var input = new CommandInput
+        // Built inside the guard: a malformed --user-vars or --override is one line on standard error, exit code 1.
+        CommandInput Input() => new()
         {
             Call = new FakeCall
             {
@@ -138,6 +144,7 @@ internal static class Cli
                 State = parse.GetRequiredValue(CallStateOption),
                 FromNumber = parse.GetRequiredValue(FromNumberOption),
                 ToExtension = parse.GetRequiredValue(ToExtensionOption),
+                UserVariables = parse.GetValue(UserVarsOption) is { } userVars ? CliText.ParseObject("--user-vars", userVars) : [],
             },
             Arguments = parse.GetValue(ArgOption) ?? [],
             ArgumentsJson = parse.GetValue(ArgsJsonOption),
@@ -147,29 +154,33 @@ internal static class Cli
             Body = parse.GetValue(BodyOption),
             Raw = parse.GetValue(RawOption),
             Verbose = parse.GetValue(VerboseOption),
+            Overrides = CallOverrides.Parse(parse.GetValue(OverrideOption) ?? [], parse.GetValue(OverrideJsonOption) ?? []),
+            Diagnostics = parse.InvocationConfiguration.Error,
         };
+
         return WithAgentAsync(parse, (agent, output) =>
         {
             if (parse.GetValue(DumpSwmlOption))
             {
-                return DumpSwmlCommand.RunAsync(output, agent, input, cancellationToken);
+                return DumpSwmlCommand.RunAsync(output, agent, Input(), cancellationToken);
             }
 
             if (parse.GetValue(ExecOption) is { } function)
             {
-                return ExecCommand.RunAsync(output, agent, function, input, cancellationToken);
+                return ExecCommand.RunAsync(output, agent, function, Input(), cancellationToken);
             }
 
             return Task.FromResult(parse.GetValue(AuditOption)
                 ? AuditAgent(output, agent, parse.GetValue(JsonOption))
-                : ListToolsCommand.Run(output, agent, input.Raw));
+                : ListToolsCommand.Run(output, agent, parse.GetValue(RawOption)));
         }, cancellationToken);
     }
 
     private static Task<int> WithAgentAsync(ParseResult parse, Func<AgentBase, TextWriter, Task<int>> command, CancellationToken cancellationToken) => Guard(parse, async () =>
     {
         var assembly = await LoadAssemblyAsync(parse, cancellationToken).ConfigureAwait(false);
-        var agent = AgentLoader.Select(AgentLoader.Discover(assembly), parse.GetValue(AgentOption)).Create();
+        var route = parse.GetValue(RouteOption);
+        var agent = AgentLoader.Select(AgentLoader.Discover(assembly), parse.GetValue(AgentOption), route).Create(route);
         return await command(agent, parse.InvocationConfiguration.Output).ConfigureAwait(false);
     });
 

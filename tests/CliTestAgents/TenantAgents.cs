@@ -40,6 +40,11 @@ public static class TenantAgents
             var tenant = request.Query.TryGetValue("tenant", out var t) ? t : "none";
             var region = request.Headers.TryGetValue("X-Region", out var r) ? r : "none";
             copy.PromptAddSection("Tenant", $"Tenant {tenant} in region {region}.");
+            if (request.Body?["vars"]?["userVariables"]?["plan"]?.GetValue<string>() is { } plan)
+            {
+                copy.PromptAddSection("Plan", $"Caller plan {plan}.");
+            }
+
             return ValueTask.CompletedTask;
         });
         return agent;

@@ -9,6 +9,8 @@ internal static class SwaigTest
 
     public static string SecureAgent => RepositoryPaths.BuildOutput(Path.Combine("examples", "SecureAgent"), "SecureAgent");
 
+    public static string MultiAgent => RepositoryPaths.BuildOutput(Path.Combine("examples", "MultiAgent"), "MultiAgent");
+
     public static string TestAgents => RepositoryPaths.BuildOutput(Path.Combine("tests", "CliTestAgents"), "CliTestAgents");
 
     /// <summary>Environment of a production-ready deployment of the example: every checklist item satisfied.</summary>

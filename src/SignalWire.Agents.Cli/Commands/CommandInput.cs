@@ -25,6 +25,15 @@ internal sealed record CommandInput
 
     public bool Verbose { get; init; }
 
+    /// <summary>Changes to the request body (<c>--override</c>, <c>--override-json</c>).</summary>
+    public CallOverrides Overrides { get; init; } = CallOverrides.None;
+
+    /// <summary>Where <c>--verbose</c> prints each gate's decision (standard error).</summary>
+    public TextWriter Diagnostics { get; init; } = TextWriter.Null;
+
+    /// <summary>With <c>--verbose</c>, prints each pipeline gate's decision until disposed; otherwise nothing.</summary>
+    public IDisposable? TraceGates() => Verbose ? GateTrace.Start(Diagnostics) : null;
+
     /// <summary>How much of the agent's log reaches standard error: errors by default, none with <c>--raw</c>, everything with <c>--verbose</c>.</summary>
     public LogLevel LogLevel => Raw ? LogLevel.None : Verbose ? LogLevel.Debug : LogLevel.Error;
 

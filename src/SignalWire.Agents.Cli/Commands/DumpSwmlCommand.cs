@@ -11,11 +11,12 @@ internal static class DumpSwmlCommand
 {
     public static async Task<int> RunAsync(TextWriter output, AgentBase agent, CommandInput input, CancellationToken cancellationToken)
     {
-        var body = input.Body is null ? input.Call.SwmlFetchBody() : CliText.ParseObject("--body", input.Body);
+        var body = input.Overrides.ApplyTo(input.Body is null ? input.Call.SwmlFetchBody() : CliText.ParseObject("--body", input.Body));
         var query = string.Join('&', input.Query.Select(q => CliText.Pair("--query", q))
             .Select(q => Uri.EscapeDataString(q.Name) + "=" + Uri.EscapeDataString(q.Value)));
         var host = await LocalAgentHost.StartAsync(agent, input.LogLevel, cancellationToken).ConfigureAwait(false);
         await using var hostScope = host.ConfigureAwait(false);
+        using var gates = input.TraceGates();
         using var response = await AgentResponse.PostJsonAsync(host.Client, query.Length == 0 ? string.Empty : "?" + query, body,
             input.HeaderPairs(), cancellationToken).ConfigureAwait(false);
         var swml = await AgentResponse.ReadAsync(response, "The SWML fetch", cancellationToken).ConfigureAwait(false);

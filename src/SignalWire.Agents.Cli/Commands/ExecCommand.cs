@@ -35,7 +35,8 @@ internal static class ExecCommand
             await VerifyAsync(agent, host, code, input, cancellationToken).ConfigureAwait(false);
         }
 
-        using var response = await AgentResponse.PostJsonAsync(host.Client, url, input.Call.ToolCallBody(function, arguments, tool),
+        using var gates = input.TraceGates();
+        using var response = await AgentResponse.PostJsonAsync(host.Client, url, input.Overrides.ApplyTo(input.Call.ToolCallBody(function, arguments, tool)),
             input.HeaderPairs(), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {

@@ -18,6 +18,9 @@ internal sealed record FakeCall
 
     public string ToExtension { get; init; } = "agent";
 
+    /// <summary>The call's user variables (<c>vars.userVariables</c> of the SWML fetch), from <c>--user-vars</c>.</summary>
+    public JsonObject UserVariables { get; init; } = [];
+
     private string ProjectId { get; } = Guid.NewGuid().ToString();
 
     private string SpaceId { get; } = Guid.NewGuid().ToString();
@@ -50,7 +53,7 @@ internal sealed record FakeCall
                 ["created_at"] = now,
                 ["updated_at"] = now,
             },
-            ["vars"] = new JsonObject { ["userVariables"] = new JsonObject() },
+            ["vars"] = new JsonObject { ["userVariables"] = UserVariables.DeepClone() },
             ["envs"] = new JsonObject(),
         };
     }

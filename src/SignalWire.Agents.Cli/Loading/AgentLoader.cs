@@ -70,9 +70,19 @@ internal static class AgentLoader
 
             foreach (var member in type.GetMembers(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
             {
-                if (member.GetCustomAttribute<AgentFactoryAttribute>() is { } factory && FactoryFor(member) is { } create)
+                if (member.GetCustomAttribute<AgentFactoryAttribute>() is not { } factory)
                 {
-                    candidates.Add(new AgentCandidate(factory.Name ?? member.Name, $"factory {type.FullName}.{member.Name}", create));
+                    continue;
+                }
+
+                var name = factory.Name ?? member.Name;
+                if (FactoryFor<AgentBase>(member) is { } create)
+                {
+                    candidates.Add(new AgentCandidate(name, $"factory {type.FullName}.{member.Name}", create));
+                }
+                else if (FactoryFor<AspNetCore.AgentServer>(member) is { } createServer)
+                {
+                    candidates.Add(new AgentCandidate(name, $"agent server {type.FullName}.{member.Name} (pick an agent with --route)", null, createServer));
                 }
             }
         }
@@ -81,11 +91,17 @@ internal static class AgentLoader
     }
 
     /// <summary>Picks the agent named <paramref name="name"/>, or the only one when no name is given.</summary>
-    public static AgentCandidate Select(IReadOnlyList<AgentCandidate> candidates, string? name)
+    public static AgentCandidate Select(IReadOnlyList<AgentCandidate> candidates, string? name, string? route = null)
     {
         if (candidates.Count == 0)
         {
             throw new CliException(NoAgentFound);
+        }
+
+        if (name is null && route is not null && candidates.Count(c => c.IsServer) == 1)
+        {
+            // --route alone names an agent of the assembly's only agent server.
+            return candidates.Single(c => c.IsServer);
         }
 
         if (name is null)
@@ -120,12 +136,13 @@ internal static class AgentLoader
     private static object?[] DefaultArguments(ConstructorInfo constructor) =>
         [.. constructor.GetParameters().Select(p => p.HasDefaultValue ? p.DefaultValue : null)];
 
-    private static Func<AgentBase>? FactoryFor(MemberInfo member) => member switch
+    private static Func<T>? FactoryFor<T>(MemberInfo member)
+        where T : class => member switch
     {
-        MethodInfo method when method.GetParameters().Length == 0 && typeof(AgentBase).IsAssignableFrom(method.ReturnType) =>
-            () => (AgentBase)Invoke(() => method.Invoke(null, null)),
-        PropertyInfo property when property.GetMethod is { IsPublic: true } && typeof(AgentBase).IsAssignableFrom(property.PropertyType) =>
-            () => (AgentBase)Invoke(() => property.GetValue(null)),
+        MethodInfo method when method.GetParameters().Length == 0 && typeof(T).IsAssignableFrom(method.ReturnType) =>
+            () => (T)Invoke(() => method.Invoke(null, null)),
+        PropertyInfo property when property.GetMethod is { IsPublic: true } && typeof(T).IsAssignableFrom(property.PropertyType) =>
+            () => (T)Invoke(() => property.GetValue(null)),
         _ => null,
     };
 
