@@ -44,6 +44,7 @@ internal static class Cli
     private static readonly Option<string[]> EnvOption = new("--env") { Description = "An environment variable for this run (repeatable; restored afterwards)", HelpName = "NAME=VALUE", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string[]> EnvFileOption = new("--env-file") { Description = "A file of NAME=VALUE lines (# comments, optional export and quotes) for this run (repeatable; --env wins)", HelpName = "PATH", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show each pipeline gate's decision and the agent's log (debug level) on standard error" };
+    private static readonly Option<string?> SimulateOption = CreateOptionalChoice("--simulate-serverless", "Serve the agent as deploy/ deploys it on that platform: its environment, its front end's headers, Azure's /api", ServerlessSimulation.Platforms);
     private static readonly Option<string?> UserVarsOption = new("--user-vars") { Description = "The fake call's user variables (vars.userVariables of the SWML fetch) as a JSON object", HelpName = "JSON" };
     private static readonly Option<string[]> OverrideOption = new("--override") { Description = "Set a field of the request body by dotted path, as a string (repeatable): call.state=answered", HelpName = "PATH=VALUE", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string[]> OverrideJsonOption = new("--override-json") { Description = "Set a field of the request body by dotted path, as JSON (repeatable): global_data={\"tier\":\"gold\"}", HelpName = "PATH=JSON", Arity = ArgumentArity.ZeroOrMore };
@@ -58,7 +59,7 @@ internal static class Cli
             AgentOption, RouteOption, ConfigurationOption, ListAgentsOption, ListSkillsOption, ListToolsOption, DumpSwmlOption, ExecOption, AuditOption,
             ArgOption, ArgsJsonOption, VerifyOption, CallIdOption, CallTypeOption, CallDirectionOption, CallStateOption, FromNumberOption,
             ToExtensionOption, HeaderOption, QueryOption, BodyOption, RawOption, JsonOption, VerboseOption, EnvOption, EnvFileOption,
-            UserVarsOption, OverrideOption, OverrideJsonOption,
+            UserVarsOption, OverrideOption, OverrideJsonOption, SimulateOption,
         })
         {
             root.Options.Add(option);
@@ -82,7 +83,7 @@ internal static class Cli
 
         var audit = new Command("audit", "Check the agent and this environment against the production hardening checklist; exits 1 on any FAIL.")
         {
-            PathArgument, AgentOption, RouteOption, ConfigurationOption, JsonOption, VerboseOption, EnvOption, EnvFileOption,
+            PathArgument, AgentOption, RouteOption, ConfigurationOption, JsonOption, VerboseOption, EnvOption, EnvFileOption, SimulateOption,
         };
         audit.SetAction((parse, cancellationToken) => WithAgentAsync(parse, (agent, output) =>
             Task.FromResult(AuditAgent(output, agent, parse.GetValue(JsonOption))), cancellationToken));
@@ -156,6 +157,7 @@ internal static class Cli
             Verbose = parse.GetValue(VerboseOption),
             Overrides = CallOverrides.Parse(parse.GetValue(OverrideOption) ?? [], parse.GetValue(OverrideJsonOption) ?? []),
             Diagnostics = parse.InvocationConfiguration.Error,
+            Simulation = Simulation(parse),
         };
 
         return WithAgentAsync(parse, (agent, output) =>
@@ -207,7 +209,7 @@ internal static class Cli
     {
         try
         {
-            using var environment = EnvironmentOverrides.Apply(parse.GetValue(EnvOption) ?? [], parse.GetValue(EnvFileOption) ?? []);
+            using var environment = EnvironmentOverrides.Apply(parse.GetValue(EnvOption) ?? [], parse.GetValue(EnvFileOption) ?? [], Simulation(parse)?.Environment);
             return await command().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is CliException or AgentConfigurationException or HttpRequestException)
@@ -215,6 +217,16 @@ internal static class Cli
             await parse.InvocationConfiguration.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return Failure;
         }
+    }
+
+    private static ServerlessSimulation? Simulation(ParseResult parse) =>
+        parse.GetValue(SimulateOption) is { } platform ? ServerlessSimulation.For(platform) : null;
+
+    private static Option<string?> CreateOptionalChoice(string name, string description, string[] choices)
+    {
+        var option = new Option<string?>(name) { Description = $"{description} ({string.Join(", ", choices)})", HelpName = "PLATFORM" };
+        option.AcceptOnlyFromAmong(choices);
+        return option;
     }
 
     private static Option<string> CreateChoice(string name, string description, string defaultValue, params string[] others)

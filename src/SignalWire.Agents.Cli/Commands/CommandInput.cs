@@ -28,6 +28,9 @@ internal sealed record CommandInput
     /// <summary>Changes to the request body (<c>--override</c>, <c>--override-json</c>).</summary>
     public CallOverrides Overrides { get; init; } = CallOverrides.None;
 
+    /// <summary>The platform <c>--simulate-serverless</c> stands for, if any.</summary>
+    public ServerlessSimulation? Simulation { get; init; }
+
     /// <summary>Where <c>--verbose</c> prints each gate's decision (standard error).</summary>
     public TextWriter Diagnostics { get; init; } = TextWriter.Null;
 

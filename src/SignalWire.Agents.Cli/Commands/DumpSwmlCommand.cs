@@ -14,7 +14,7 @@ internal static class DumpSwmlCommand
         var body = input.Overrides.ApplyTo(input.Body is null ? input.Call.SwmlFetchBody() : CliText.ParseObject("--body", input.Body));
         var query = string.Join('&', input.Query.Select(q => CliText.Pair("--query", q))
             .Select(q => Uri.EscapeDataString(q.Name) + "=" + Uri.EscapeDataString(q.Value)));
-        var host = await LocalAgentHost.StartAsync(agent, input.LogLevel, cancellationToken).ConfigureAwait(false);
+        var host = await LocalAgentHost.StartAsync(agent, input.LogLevel, cancellationToken, input.Simulation).ConfigureAwait(false);
         await using var hostScope = host.ConfigureAwait(false);
         using var gates = input.TraceGates();
         using var response = await AgentResponse.PostJsonAsync(host.Client, query.Length == 0 ? string.Empty : "?" + query, body,
@@ -23,6 +23,11 @@ internal static class DumpSwmlCommand
         if (!input.Raw)
         {
             output.WriteLine($"# SWML of agent '{agent.Name}' for call {input.Call.CallId}");
+            if (input.Simulation is { } simulation)
+            {
+                output.WriteLine($"# as served on {simulation.Name}: https://{simulation.PublicHost}{simulation.PathPrefix}{agent.Settings.Route}/");
+            }
+
         }
 
         JsonOutput.Write(output, swml, indented: !input.Raw);

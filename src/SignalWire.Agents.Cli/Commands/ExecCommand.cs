@@ -28,7 +28,7 @@ internal static class ExecCommand
 
         // A tool added per request (dynamic configuration) is unknown here, so it gets a token too: the agent decides.
         var url = tool is { Secure: false } ? "swaig/" : TokenUrl(agent, function, input);
-        var host = await LocalAgentHost.StartAsync(agent, input.LogLevel, cancellationToken).ConfigureAwait(false);
+        var host = await LocalAgentHost.StartAsync(agent, input.LogLevel, cancellationToken, input.Simulation).ConfigureAwait(false);
         await using var hostScope = host.ConfigureAwait(false);
         if (input.VerificationCode is { } code)
         {

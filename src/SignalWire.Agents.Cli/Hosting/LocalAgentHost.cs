@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SignalWire.Agents.AspNetCore;
@@ -25,10 +27,14 @@ internal sealed class LocalAgentHost : IAsyncDisposable
     /// <summary>A client whose base address is the agent's route (ending in <c>/</c>), authenticated with the agent's credentials.</summary>
     public HttpClient Client { get; }
 
-    /// <summary>Starts <paramref name="agent"/>; its log goes to standard error at <paramref name="logLevel"/> and above.</summary>
-    public static async Task<LocalAgentHost> StartAsync(AgentBase agent, LogLevel logLevel, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts <paramref name="agent"/>; its log goes to standard error at <paramref name="logLevel"/> and above. With a
+    /// <paramref name="simulation"/>, requests carry that platform's headers, and for Azure Functions the agent is served
+    /// as the SDK's Functions handler serves it: below <c>/api</c>, after the worker's forwarded-headers step.
+    /// </summary>
+    public static async Task<LocalAgentHost> StartAsync(AgentBase agent, LogLevel logLevel, CancellationToken cancellationToken, ServerlessSimulation? simulation = null)
     {
-        var app = AgentApplication.Create(agent, new IPEndPoint(IPAddress.Loopback, 0), [], builder =>
+        void Configure(WebApplicationBuilder builder)
         {
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(logLevel);
@@ -38,17 +44,38 @@ internal sealed class LocalAgentHost : IAsyncDisposable
             }
 
             builder.Services.Configure<AgentHostingOptions>(hosting => hosting.StartupBanner = false);
-        });
+        }
+
+        var prefix = simulation?.PathPrefix ?? string.Empty;
+        var app = prefix.Length == 0 ? AgentApplication.Create(agent, new IPEndPoint(IPAddress.Loopback, 0), [], Configure) : FunctionsWorker(agent, prefix, Configure);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var listening = new Uri(app.Urls.Single());
         var settings = agent.Settings;
-        var client = new HttpClient(new PlatformRequestHandler(settings, listening.Port) { InnerHandler = new SocketsHttpHandler() })
+        var client = new HttpClient(new PlatformRequestHandler(settings, listening.Port, simulation) { InnerHandler = new SocketsHttpHandler() })
         {
-            BaseAddress = new Uri(listening, settings.Route + "/"),
+            BaseAddress = new Uri(listening, prefix + settings.Route + "/"),
             Timeout = settings.RequestTimeout + TimeSpan.FromSeconds(5),
         };
         client.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(settings.BasicAuth.ToAuthorizationHeader());
         return new LocalAgentHost(app, client);
+    }
+
+    /// <summary>An isolated Functions worker's HTTP path: the host's forwarded headers applied, then one catch-all trigger below <paramref name="prefix"/>.</summary>
+    private static WebApplication FunctionsWorker(AgentBase agent, string prefix, Action<WebApplicationBuilder> configure)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        configure(builder);
+        builder.Services.AddSignalWireAgent(agent);
+        var app = builder.Build();
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.All });
+        var handler = AgentRequestHandler.Create(app.Services, endpoints =>
+        {
+            endpoints.MapSignalWireHealth();
+            endpoints.MapAgent(agent);
+        });
+        app.Run(context => handler.HandleAsync(context, prefix));
+        return app;
     }
 
     public async ValueTask DisposeAsync()

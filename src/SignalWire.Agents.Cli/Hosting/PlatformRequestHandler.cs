@@ -9,15 +9,27 @@ namespace SignalWire.Agents.Cli.Hosting;
 /// and, when a signing key is configured, an <c>X-SignalWire-Signature</c> over the public URL and the body.
 /// The public URL comes from the agent's own rule (<see cref="WebhookBaseResolver"/>), applied to this request.
 /// </summary>
-internal sealed class PlatformRequestHandler(AgentSettings settings, int localPort) : DelegatingHandler
+internal sealed class PlatformRequestHandler(AgentSettings settings, int localPort, ServerlessSimulation? simulation = null) : DelegatingHandler
 {
     private readonly WebhookBaseResolver _urls = new(settings);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        foreach (var (name, value) in simulation?.Headers ?? new Dictionary<string, string>())
+        {
+            if (name != "Host")
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
         if (AllowedHost() is { } host)
         {
             request.Headers.Host = host;
+        }
+        else if (simulation?.Headers.TryGetValue("Host", out var publicHost) == true)
+        {
+            request.Headers.Host = publicHost;
         }
 
         if (settings.SigningKey is { } key)
@@ -45,6 +57,13 @@ internal sealed class PlatformRequestHandler(AgentSettings settings, int localPo
         // The agent signs over the request target as sent, which is what HttpClient sends for this URI.
         context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget = uri.PathAndQuery;
         context.Connection.LocalPort = localPort;
+        if (simulation is not null)
+        {
+            // The platform's front end has already turned the request into the public one the platform signed.
+            context.Request.Scheme = Uri.UriSchemeHttps;
+            context.Request.Host = new HostString(simulation.PublicHost);
+        }
+
         foreach (var (name, values) in request.Headers)
         {
             context.Request.Headers[name] = values.ToArray();

@@ -16,9 +16,18 @@ internal sealed partial class EnvironmentOverrides : IDisposable
 
     /// <summary>Reads <paramref name="files"/> (in order, then <paramref name="pairs"/>, later ones winning) and sets the variables.</summary>
     /// <exception cref="CliException">A file is missing, or a line or pair is not <c>NAME=VALUE</c> with a valid name.</exception>
-    public static EnvironmentOverrides Apply(IEnumerable<string> pairs, IEnumerable<string> files)
+    public static EnvironmentOverrides Apply(IEnumerable<string> pairs, IEnumerable<string> files, IReadOnlyDictionary<string, string>? defaults = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in defaults ?? new Dictionary<string, string>())
+        {
+            // A simulated platform's variables, unless this environment already sets them: files and --env come next.
+            if (Environment.GetEnvironmentVariable(name) is null)
+            {
+                values[name] = value;
+            }
+        }
+
         foreach (var file in files)
         {
             if (!File.Exists(file))
