@@ -45,6 +45,8 @@ internal static class Cli
     private static readonly Option<string[]> EnvFileOption = new("--env-file") { Description = "A file of NAME=VALUE lines (# comments, optional export and quotes) for this run (repeatable; --env wins)", HelpName = "PATH", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show each pipeline gate's decision and the agent's log (debug level) on standard error" };
     private static readonly Option<string?> SimulateOption = CreateOptionalChoice("--simulate-serverless", "Serve the agent as deploy/ deploys it on that platform: its environment, its front end's headers, Azure's /api", ServerlessSimulation.Platforms);
+    private static readonly Option<bool> LiveOption = new("--live") { Description = "With --exec on a DataMap tool: make its webhook requests for real (public addresses only, time-outs, size cap) and render the result" };
+    private static readonly Option<bool> LiveAllowPrivateOption = new("--live-allow-private") { Description = "With --live: let webhooks reach loopback and private networks (a service on this machine)" };
     private static readonly Option<string?> UserVarsOption = new("--user-vars") { Description = "The fake call's user variables (vars.userVariables of the SWML fetch) as a JSON object", HelpName = "JSON" };
     private static readonly Option<string[]> OverrideOption = new("--override") { Description = "Set a field of the request body by dotted path, as a string (repeatable): call.state=answered", HelpName = "PATH=VALUE", Arity = ArgumentArity.ZeroOrMore };
     private static readonly Option<string[]> OverrideJsonOption = new("--override-json") { Description = "Set a field of the request body by dotted path, as JSON (repeatable): global_data={\"tier\":\"gold\"}", HelpName = "PATH=JSON", Arity = ArgumentArity.ZeroOrMore };
@@ -59,7 +61,7 @@ internal static class Cli
             AgentOption, RouteOption, ConfigurationOption, ListAgentsOption, ListSkillsOption, ListToolsOption, DumpSwmlOption, ExecOption, AuditOption,
             ArgOption, ArgsJsonOption, VerifyOption, CallIdOption, CallTypeOption, CallDirectionOption, CallStateOption, FromNumberOption,
             ToExtensionOption, HeaderOption, QueryOption, BodyOption, RawOption, JsonOption, VerboseOption, EnvOption, EnvFileOption,
-            UserVarsOption, OverrideOption, OverrideJsonOption, SimulateOption,
+            UserVarsOption, OverrideOption, OverrideJsonOption, SimulateOption, LiveOption, LiveAllowPrivateOption,
         })
         {
             root.Options.Add(option);
@@ -158,6 +160,8 @@ internal static class Cli
             Overrides = CallOverrides.Parse(parse.GetValue(OverrideOption) ?? [], parse.GetValue(OverrideJsonOption) ?? []),
             Diagnostics = parse.InvocationConfiguration.Error,
             Simulation = Simulation(parse),
+            Live = parse.GetValue(LiveOption),
+            LiveAllowPrivate = parse.GetValue(LiveAllowPrivateOption),
         };
 
         return WithAgentAsync(parse, (agent, output) =>

@@ -15,7 +15,7 @@ public static class TenantAgents
         agent.DefineDataMapTool(new DataMap("get_weather")
             .Purpose("Current weather for a city")
             .Parameter("city", "string", "City name", required: true)
-            .Webhook("GET", "https://api.example.com/weather?q=${enc:url:args.city}&units=%{lc:args.units}",
+            .Webhook("GET", (Environment.GetEnvironmentVariable("WEATHER_API_BASE") ?? "https://api.example.com") + "/weather?q=${enc:url:args.city}&units=%{lc:args.units}",
                 new Dictionary<string, string> { ["Authorization"] = "Bearer sk-live-123", ["Accept"] = "application/json" })
             .Output(new FunctionResult("It is ${response.temp} in ${args.city}."))
             .FallbackOutput(new FunctionResult("The weather service is unavailable.")));

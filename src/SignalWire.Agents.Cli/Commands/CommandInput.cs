@@ -28,6 +28,12 @@ internal sealed record CommandInput
     /// <summary>Changes to the request body (<c>--override</c>, <c>--override-json</c>).</summary>
     public CallOverrides Overrides { get; init; } = CallOverrides.None;
 
+    /// <summary><c>--live</c>: a DataMap tool's webhooks are requested for real (through the SSRF guard).</summary>
+    public bool Live { get; init; }
+
+    /// <summary><c>--live-allow-private</c>: live webhooks may reach loopback and private networks (a service on this machine).</summary>
+    public bool LiveAllowPrivate { get; init; }
+
     /// <summary>The platform <c>--simulate-serverless</c> stands for, if any.</summary>
     public ServerlessSimulation? Simulation { get; init; }
 

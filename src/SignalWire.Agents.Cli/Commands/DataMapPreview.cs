@@ -63,11 +63,17 @@ internal static partial class DataMapPreview
     }
 
     /// <summary>Replaces <c>${...}</c>/<c>%{...}</c> references to <c>args.*</c>; everything else stays for the platform.</summary>
-    internal static string Resolve(string template, JsonObject arguments) => Reference().Replace(template, match =>
+    internal static string Resolve(string template, JsonObject arguments) =>
+        Resolve(template, path => path.StartsWith("args.", StringComparison.Ordinal) ? Select(arguments, path[5..]) : null);
+
+    /// <summary>
+    /// Replaces each <c>${...}</c>/<c>%{...}</c> reference whose path <paramref name="lookup"/> knows (after the encoders
+    /// <c>enc:url</c>, <c>lc</c>, <c>uc</c>); a reference it does not know is left as written.
+    /// </summary>
+    internal static string Resolve(string template, Func<string, JsonNode?> lookup) => Reference().Replace(template, match =>
     {
         var parts = match.Groups[1].Value.Split(':');
-        var path = parts[^1];
-        if (!path.StartsWith("args.", StringComparison.Ordinal) || arguments[path[5..]] is not { } value)
+        if (lookup(parts[^1]) is not { } value)
         {
             return match.Value;
         }
@@ -88,15 +94,48 @@ internal static partial class DataMapPreview
         return text;
     });
 
-    private static JsonNode? ResolveNode(JsonNode? node, JsonObject arguments) => node switch
+    /// <summary>The value at a dotted path with optional indexes (<c>main.temp</c>, <c>list[0].name</c>) below <paramref name="root"/>.</summary>
+    internal static JsonNode? Select(JsonNode? root, string path)
     {
-        JsonValue value when value.TryGetValue<string>(out var text) => Resolve(text, arguments),
-        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, ResolveNode(p.Value, arguments)))),
-        JsonArray array => new JsonArray([.. array.Select(item => ResolveNode(item, arguments))]),
+        var node = root;
+        foreach (var segment in path.Split('.'))
+        {
+            var name = segment;
+            var index = -1;
+            if (segment.EndsWith(']') && segment.IndexOf('[', StringComparison.Ordinal) is var open and >= 0
+                && int.TryParse(segment[(open + 1)..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                (name, index) = (segment[..open], parsed);
+            }
+
+            node = name.Length == 0 ? node : (node as JsonObject)?[name];
+            if (index >= 0)
+            {
+                node = node is JsonArray array && index < array.Count ? array[index] : null;
+            }
+
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
+    private static JsonNode? ResolveNode(JsonNode? node, JsonObject arguments) =>
+        ResolveNode(node, path => path.StartsWith("args.", StringComparison.Ordinal) ? Select(arguments, path[5..]) : null);
+
+    /// <summary>A copy of <paramref name="node"/> with every string resolved through <paramref name="lookup"/>.</summary>
+    internal static JsonNode? ResolveNode(JsonNode? node, Func<string, JsonNode?> lookup) => node switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var text) => Resolve(text, lookup),
+        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, ResolveNode(p.Value, lookup)))),
+        JsonArray array => new JsonArray([.. array.Select(item => ResolveNode(item, lookup))]),
         _ => node?.DeepClone(),
     };
 
-    private static JsonObject Merge(JsonObject? parameters, JsonObject arguments)
+    internal static JsonObject Merge(JsonObject? parameters, JsonObject arguments)
     {
         var merged = parameters ?? [];
         foreach (var (key, value) in arguments)
@@ -107,7 +146,7 @@ internal static partial class DataMapPreview
         return merged;
     }
 
-    private static bool Matches(string pattern, string value)
+    internal static bool Matches(string pattern, string value)
     {
         var options = RegexOptions.CultureInvariant;
         if (pattern.Length > 1 && pattern[0] == '/' && pattern.LastIndexOf('/') is var end and > 0)

@@ -7,7 +7,8 @@ namespace SignalWire.Agents.Cli.Commands;
 /// <summary>
 /// <c>--exec NAME</c>: calls a tool through the agent's real pipeline (Basic Auth, signature, a token minted
 /// for the fake call when the tool is secure, argument validation, rate limits, the handler) and prints the
-/// result the platform would receive. DataMap tools run on the platform, so their resolved request is shown instead.
+/// result the platform would receive. DataMap tools run on the platform, so their resolved request is shown instead,
+/// unless <c>--live</c> asks for the real requests (<see cref="DataMapExecution"/>).
 /// </summary>
 internal static class ExecCommand
 {
@@ -22,7 +23,11 @@ internal static class ExecCommand
         var arguments = ToolArguments.Parse(input.Arguments, input.ArgumentsJson, tool?.WireParameters);
         if (tool?.DataMap is { } dataMap)
         {
-            JsonOutput.Write(output, DataMapPreview.Build(function, dataMap, arguments), indented: !input.Raw);
+            var rendered = input.Live
+                ? await DataMapExecution.RunAsync(function, dataMap, arguments, Skills.SkillHttp.Create(new Skills.SkillHttpOptions { AllowPrivateNetworks = input.LiveAllowPrivate }),
+                    input.Raw && !input.Verbose ? TextWriter.Null : input.Diagnostics, cancellationToken).ConfigureAwait(false)
+                : DataMapPreview.Build(function, dataMap, arguments);
+            JsonOutput.Write(output, rendered, indented: !input.Raw);
             return 0;
         }
 
