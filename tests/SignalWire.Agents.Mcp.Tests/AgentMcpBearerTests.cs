@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 using ModelContextProtocol.Client;
 using SignalWire.Agents.AspNetCore;
 
@@ -15,32 +12,16 @@ public sealed class AgentMcpBearerTests : IAsyncLifetime
 {
     private const string Token = "mcp-token-4f1c9a7e2b6d8035c1e9f7a2b4d6e8f0";
 
-    private WebApplication _app = null!;
-    private Uri _endpoint = null!;
-    private FakeLogCollector _logs = null!;
+    private McpTestHost _host = null!;
 
     public async ValueTask InitializeAsync()
     {
         var agent = new AgentBase(AgentTestServer.Options("mcp-agent"))
             .DefineTool("get_hours", "Opening hours", null, (_, _, _) => ValueTask.FromResult(new FunctionResult("Open 9 to 5.")));
-        _app = AgentApplication.Create(agent, configure: builder =>
-        {
-            builder.Logging.ClearProviders();
-            builder.Logging.SetMinimumLevel(LogLevel.Trace);
-            builder.Logging.AddFakeLogging();
-            builder.Services.AddSignalWireMcp();
-        });
-        _app.MapAgentMcp(agent, new AgentMcpOptions { BearerToken = Token });
-        await _app.StartAsync();
-        _logs = _app.Services.GetRequiredService<FakeLogCollector>();
-        _endpoint = new Uri(_app.Urls.Single().TrimEnd('/') + "/mcp");
+        _host = await McpTestHost.StartAsync(agent, app => app.MapAgentMcp(agent, new AgentMcpOptions { BearerToken = Token }));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task A_client_with_the_token_lists_and_calls_the_tools()
@@ -48,7 +29,7 @@ public sealed class AgentMcpBearerTests : IAsyncLifetime
         await using var client = await McpClient.CreateAsync(
             new HttpClientTransport(new HttpClientTransportOptions
             {
-                Endpoint = _endpoint,
+                Endpoint = _host.Endpoint,
                 AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + Token },
             }),
             cancellationToken: TestContext.Current.CancellationToken);
@@ -68,7 +49,7 @@ public sealed class AgentMcpBearerTests : IAsyncLifetime
     public async Task Any_other_credential_is_refused_with_a_bearer_challenge_and_audited(string scenario)
     {
         using var http = new HttpClient();
-        using var request = Initialize();
+        using var request = _host.InitializeRequest();
         switch (scenario)
         {
             case "basic":
@@ -87,8 +68,8 @@ public sealed class AgentMcpBearerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("""{"error":"Unauthorized"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("Bearer realm=\"SignalWire Agent\"", response.Headers.WwwAuthenticate.ToString());
-        Assert.Contains(_logs.GetSnapshot(), r => r.Message.Contains("auth_failed", StringComparison.Ordinal));
-        Assert.DoesNotContain(_logs.GetSnapshot(), r => r.Message.Contains(Token, StringComparison.Ordinal));
+        Assert.Contains(_host.Logs.GetSnapshot(), r => r.Message.Contains("auth_failed", StringComparison.Ordinal));
+        Assert.DoesNotContain(_host.Logs.GetSnapshot(), r => r.Message.Contains(Token, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -106,16 +87,5 @@ public sealed class AgentMcpBearerTests : IAsyncLifetime
         var error = Assert.Throws<AgentConfigurationException>(() => app.MapAgentMcp(agent, new AgentMcpOptions { BearerToken = token }));
 
         Assert.Equal("Agent 'weak': the MCP bearer token (SIGNALWIRE_MCP_TOKEN) must be at least 32 characters without spaces.", error.Message);
-    }
-
-    private HttpRequestMessage Initialize()
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
-        {
-            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"x","version":"1"}}}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        return request;
     }
 }

@@ -4,11 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using SignalWire.Agents.AspNetCore;
 using SignalWire.Agents.Tools;
 
 namespace SignalWire.Agents.Mcp.Tests;
@@ -16,9 +13,7 @@ namespace SignalWire.Agents.Mcp.Tests;
 /// <summary>An agent's tools over MCP, with the official client, against real Kestrel on loopback.</summary>
 public sealed class AgentMcpTests : IAsyncLifetime
 {
-    private WebApplication _app = null!;
-    private Uri _endpoint = null!;
-    private FakeLogCollector _logs = null!;
+    private McpTestHost _host = null!;
     private int _refunds;
 
     public async ValueTask InitializeAsync()
@@ -37,34 +32,20 @@ public sealed class AgentMcpTests : IAsyncLifetime
                 return ValueTask.FromResult(new FunctionResult("Refunded."));
             }, new ToolOptions { RequiresConfirmation = true })
             .OnCallEnd((_, _) => ValueTask.CompletedTask);
-        _app = AgentApplication.Create(agent, configure: builder =>
-        {
-            builder.Logging.ClearProviders();
-            builder.Logging.SetMinimumLevel(LogLevel.Trace);
-            builder.Logging.AddFakeLogging();
-            builder.Services.AddSignalWireMcp();
-        });
-        _app.MapAgentMcp(agent);
-        await _app.StartAsync();
-        _logs = _app.Services.GetRequiredService<FakeLogCollector>();
-        _endpoint = new Uri(_app.Urls.Single().TrimEnd('/') + "/mcp");
+        _host = await McpTestHost.StartAsync(agent, app => app.MapAgentMcp(agent));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
     private async Task<McpClient> ClientAsync() => await McpClient.CreateAsync(
         new HttpClientTransport(new HttpClientTransportOptions
         {
-            Endpoint = _endpoint,
+            Endpoint = _host.Endpoint,
             AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Basic " + TestCredentials.EncodedPair },
         }),
         cancellationToken: TestContext.Current.CancellationToken);
 
-    private string LogText() => string.Join("\n", _logs.GetSnapshot().Select(r => $"{r.Category} {r.Message}"));
+    private string LogText() => string.Join("\n", _host.Logs.GetSnapshot().Select(r => $"{r.Category} {r.Message}"));
 
     [Fact]
     public async Task Only_tools_without_call_bound_protection_are_offered_with_their_schemas()
@@ -103,12 +84,7 @@ public sealed class AgentMcpTests : IAsyncLifetime
     public async Task Without_the_agents_credentials_the_endpoint_answers_401_as_JSON_and_audits_it()
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
-        {
-            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"x","version":"1"}}}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var request = _host.InitializeRequest();
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("agent-user:wrong")));
 
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
