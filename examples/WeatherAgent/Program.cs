@@ -1,0 +1,3 @@
+using SignalWire.Agents.AspNetCore;
+
+new WeatherAgentExample.WeatherAgent().Run(args);
