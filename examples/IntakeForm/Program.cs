@@ -1,0 +1,3 @@
+using SignalWire.Agents.AspNetCore;
+
+IntakeFormExample.Intake.Create().Run(args);

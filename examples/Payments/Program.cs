@@ -1,0 +1,3 @@
+using SignalWire.Agents.AspNetCore;
+
+new PaymentsExample.BillingAgent().Run(args);
