@@ -59,4 +59,14 @@ public sealed class DumpSwmlTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("error: --body must be a JSON object.\n", result.Error.ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public async Task An_agent_whose_packages_bring_native_libraries_loads_and_runs()
+    {
+        // examples/MultiTenant reads its tenants from SQLite, whose native library sits in the agent's runtimes/ folder.
+        var result = await SwaigTest.RunAsync(RepositoryPaths.BuildOutput(Path.Combine("examples", "MultiTenant"), "MultiTenant"), "--dump-swml", "--raw", "--query", "tenant=bella");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("You answer for Bella Salon.", result.Output, StringComparison.Ordinal);
+    }
 }

@@ -47,6 +47,9 @@ internal static class AgentLoader
         var resolver = new AssemblyDependencyResolver(assemblyPath);
         AssemblyLoadContext.Default.Resolving += (context, name) =>
             resolver.ResolveAssemblyToPath(name) is { } dependency ? context.LoadFromAssemblyPath(dependency) : null;
+        // Native libraries of the agent's packages (SQLite's, say) come from its runtimes/ folders too.
+        AssemblyLoadContext.Default.ResolvingUnmanagedDll += (_, name) =>
+            resolver.ResolveUnmanagedDllToPath(name) is { } native ? System.Runtime.InteropServices.NativeLibrary.Load(native) : IntPtr.Zero;
         try
         {
             return AssemblyLoadContext.Default.LoadFromAssemblyPath(assemblyPath);

@@ -1,0 +1,3 @@
+using SignalWire.Agents.AspNetCore;
+
+new RecordingConsentExample.RecordingConsentAgent().Run(args);
