@@ -18,15 +18,15 @@ internal static class DataMapExecution
 {
     public static async Task<JsonNode> RunAsync(string function, JsonObject dataMap, JsonObject arguments, SkillHttp http, TextWriter trace, CancellationToken cancellationToken)
     {
-        JsonNode? Args(string path) => path.StartsWith("args.", StringComparison.Ordinal) ? DataMapPreview.Select(arguments, path[5..]) : null;
+        var args = DataMapPreview.ArgumentLookup(arguments);
 
         foreach (var expression in (dataMap["expressions"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            var tested = DataMapPreview.Resolve(expression["string"]?.GetValue<string>() ?? string.Empty, Args);
+            var tested = DataMapPreview.Resolve(expression["string"]?.GetValue<string>() ?? string.Empty, args);
             if (DataMapPreview.Matches(expression["pattern"]?.GetValue<string>() ?? string.Empty, tested))
             {
                 trace.WriteLine($"expression matched: {tested}");
-                return DataMapPreview.ResolveNode(expression["output"], Args) ?? new JsonObject();
+                return DataMapPreview.ResolveNode(expression["output"], args) ?? new JsonObject();
             }
         }
 
@@ -36,7 +36,7 @@ internal static class DataMapExecution
             number++;
             try
             {
-                var response = await RequestAsync(webhook, arguments, Args, http, number, trace, cancellationToken).ConfigureAwait(false);
+                var response = await RequestAsync(webhook, arguments, args, http, number, trace, cancellationToken).ConfigureAwait(false);
                 if (Failure(webhook, response) is { } failure)
                 {
                     trace.WriteLine($"webhook {number}: {failure}");
@@ -44,11 +44,11 @@ internal static class DataMapExecution
                 }
 
                 var foreachKey = webhook["foreach"]?["output_key"]?.GetValue<string>();
-                var foreachText = webhook["foreach"] is JsonObject each ? Foreach(each, response.Json, Args) : null;
+                var foreachText = webhook["foreach"] is JsonObject each ? Foreach(each, response.Json, args) : null;
                 JsonNode? Lookup(string path) =>
                     path.StartsWith("response.", StringComparison.Ordinal) ? DataMapPreview.Select(response.Json, path[9..])
                     : foreachKey is not null && path == foreachKey ? foreachText
-                    : Args(path);
+                    : args(path);
                 return DataMapPreview.ResolveNode(webhook["output"], Lookup) ?? new JsonObject();
             }
             catch (SkillHttpException ex)
@@ -58,7 +58,7 @@ internal static class DataMapExecution
         }
 
         return dataMap["output"] is { } fallback
-            ? DataMapPreview.ResolveNode(fallback, Args)!
+            ? DataMapPreview.ResolveNode(fallback, args)!
             : throw new CliException($"Every webhook of '{function}' failed and it has no fallback output.");
     }
 

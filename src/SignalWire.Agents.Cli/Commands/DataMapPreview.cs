@@ -64,7 +64,11 @@ internal static partial class DataMapPreview
 
     /// <summary>Replaces <c>${...}</c>/<c>%{...}</c> references to <c>args.*</c>; everything else stays for the platform.</summary>
     internal static string Resolve(string template, JsonObject arguments) =>
-        Resolve(template, path => path.StartsWith("args.", StringComparison.Ordinal) ? Select(arguments, path[5..]) : null);
+        Resolve(template, ArgumentLookup(arguments));
+
+    /// <summary>The lookup of <c>${args.*}</c> references into <paramref name="arguments"/>; any other path is unknown.</summary>
+    internal static Func<string, JsonNode?> ArgumentLookup(JsonObject arguments) =>
+        path => path.StartsWith("args.", StringComparison.Ordinal) ? Select(arguments, path[5..]) : null;
 
     /// <summary>
     /// Replaces each <c>${...}</c>/<c>%{...}</c> reference whose path <paramref name="lookup"/> knows (after the encoders
@@ -124,7 +128,7 @@ internal static partial class DataMapPreview
     }
 
     private static JsonNode? ResolveNode(JsonNode? node, JsonObject arguments) =>
-        ResolveNode(node, path => path.StartsWith("args.", StringComparison.Ordinal) ? Select(arguments, path[5..]) : null);
+        ResolveNode(node, ArgumentLookup(arguments));
 
     /// <summary>A copy of <paramref name="node"/> with every string resolved through <paramref name="lookup"/>.</summary>
     internal static JsonNode? ResolveNode(JsonNode? node, Func<string, JsonNode?> lookup) => node switch
