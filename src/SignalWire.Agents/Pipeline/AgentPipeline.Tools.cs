@@ -25,9 +25,16 @@ public sealed partial class AgentPipeline
     /// switch, the per-caller limit, argument validation, confirmation, and the handler. Tool calls that get
     /// past the token are audited with their (redacted) arguments and counted with their duration.
     /// </summary>
-    public async ValueTask<ToolOutcome> InvokeToolAsync(ToolInvocation invocation, CancellationToken cancellationToken = default)
+    public ValueTask<ToolOutcome> InvokeToolAsync(ToolInvocation invocation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invocation);
+
+        // Untraced (no listener), the call pays for no span and no extra state machine.
+        return AgentTracing.Source.HasListeners() ? TracedAsync(invocation, cancellationToken) : GateAndRunAsync(invocation, cancellationToken);
+    }
+
+    private async ValueTask<ToolOutcome> TracedAsync(ToolInvocation invocation, CancellationToken cancellationToken)
+    {
         var function = invocation.Request.Function;
         using var span = AgentTracing.StartToolCall(_agent.Name, function is not null && ToolNames.IsWellFormed(function) ? function : null, invocation.Request.CallId);
         var outcome = await GateAndRunAsync(invocation, cancellationToken).ConfigureAwait(false);
