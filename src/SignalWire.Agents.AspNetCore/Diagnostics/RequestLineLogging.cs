@@ -27,10 +27,14 @@ internal sealed class RequestLineLogging : IPostConfigureOptions<LoggerFilterOpt
     /// <summary>The category of Kestrel's "bad request data" lines, which quote the request target.</summary>
     public const string BadRequestsCategory = "Microsoft.AspNetCore.Server.Kestrel.BadRequests";
 
-    private static readonly (string Category, LogLevel Minimum, LogLevel Carrying)[] Categories =
+    // Minimum: the floor no configuration lowers. Default: the level when configuration does not name the category.
+    // The hosting category defaults to None: while it is enabled at all (even at Critical only), ASP.NET Core starts
+    // an Activity for every request, for log scopes, which costs a tool call several percent. What it would log at
+    // Warning and above (a failed start) also surfaces as the exception the host throws.
+    private static readonly (string Category, LogLevel Minimum, LogLevel Carrying, LogLevel Default)[] Categories =
     [
-        (HostingCategory, LogLevel.Warning, LogLevel.Information),
-        (BadRequestsCategory, LogLevel.Information, LogLevel.Debug),
+        (HostingCategory, LogLevel.Warning, LogLevel.Information, LogLevel.None),
+        (BadRequestsCategory, LogLevel.Information, LogLevel.Debug, LogLevel.Information),
     ];
 
     public void PostConfigure(string? name, LoggerFilterOptions options)
@@ -47,21 +51,29 @@ internal sealed class RequestLineLogging : IPostConfigureOptions<LoggerFilterOpt
         options.Rules.Insert(0, new LoggerFilterRule(ConsoleProvider, Auditing.AuditEvents.Category, LogLevel.None, null));
 
         // A provider-specific rule beats a general one, so every provider named by a rule gets its own.
+        // A level configuration gives the category by its exact name is kept, raised to the floor if need be.
         var providers = options.Rules.Select(r => r.ProviderName).Where(p => p is not null).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var (category, minimum, _) in Categories)
+        foreach (var (category, minimum, _, fallback) in Categories)
         {
-            options.Rules.Add(new LoggerFilterRule(null, category, minimum, null));
+            var general = Floor(Configured(options, null, category) ?? fallback, minimum);
+            options.Rules.Add(new LoggerFilterRule(null, category, general, null));
             foreach (var provider in providers)
             {
-                options.Rules.Add(new LoggerFilterRule(provider, category, minimum, null));
+                options.Rules.Add(new LoggerFilterRule(provider, category, Configured(options, provider, category) is { } level ? Floor(level, minimum) : general, null));
             }
         }
     }
 
+    /// <summary>The level the last rule for exactly <paramref name="provider"/> and <paramref name="category"/> gives, if any.</summary>
+    private static LogLevel? Configured(LoggerFilterOptions options, string? provider, string category) =>
+        options.Rules.LastOrDefault(r => string.Equals(r.ProviderName, provider, StringComparison.Ordinal) && string.Equals(r.CategoryName, category, StringComparison.Ordinal) && r.Filter is null)?.LogLevel;
+
+    private static LogLevel Floor(LogLevel level, LogLevel minimum) => level < minimum ? minimum : level;
+
     /// <exception cref="AgentConfigurationException">Request targets would be logged.</exception>
     public static void EnsureSuppressed(ILoggerFactory loggers, string agent)
     {
-        foreach (var (category, minimum, carrying) in Categories)
+        foreach (var (category, minimum, carrying, _) in Categories)
         {
             if (loggers.CreateLogger(category).IsEnabled(carrying))
             {

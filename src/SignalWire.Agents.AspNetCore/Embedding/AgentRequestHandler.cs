@@ -29,16 +29,8 @@ public sealed class AgentRequestHandler
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(map);
         var app = new ApplicationBuilder(services);
-        app.Use(static async (context, next) =>
-        {
-            await next(context).ConfigureAwait(false);
-            var response = context.Response;
-            if (!response.HasStarted && response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed)
-            {
-                // No route, or a route without this method: the same JSON refusal as a standalone agent.
-                await JsonResponses.WriteStatusAsync(context).ConfigureAwait(false);
-            }
-        });
+        // No route, or a route without this method: the same JSON refusal as a standalone agent.
+        app.Use(BodilessResponses.Middleware(hsts: null));
         app.UseRouting();
         app.UseRequestTimeouts();
         app.UseEndpoints(map);

@@ -121,17 +121,7 @@ public static class AgentApplication
 
         var app = builder.Build();
         var hsts = SecurityHeaders.HstsValue(settings);
-        app.UseStatusCodePages(static context => JsonResponses.WriteStatusAsync(context.HttpContext));
-        app.Use((context, next) =>
-        {
-            SecurityHeaders.Apply(context.Response, noStore: false);
-            if (hsts is not null && context.Request.IsHttps)
-            {
-                context.Response.Headers.StrictTransportSecurity = hsts;
-            }
-
-            return next(context);
-        });
+        app.Use(BodilessResponses.Middleware(hsts));
         if (settings.CorsOrigins.Count > 0)
         {
             app.UseCors();

@@ -38,7 +38,8 @@ internal sealed partial class AgentEndpoints
             return;
         }
 
-        if (!_pipeline.IsHostAllowed(context.Request.Host.Host))
+        // Host.Host cuts the port off into a new string: paid only when some host is to be refused.
+        if (_settings.AllowedHosts.Count > 0 && !_pipeline.IsHostAllowed(context.Request.Host.Host))
         {
             await RejectAsync(context, StatusCodes.Status400BadRequest, "Host not allowed").ConfigureAwait(false);
             return;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using SignalWire.Agents.AspNetCore.Http;
 using SignalWire.Agents.Pipeline;
-using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.AspNetCore.Routing;
 
@@ -26,18 +26,39 @@ internal sealed partial class AgentEndpoints
             return;
         }
 
-        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, result, static (r, buffer) =>
-        {
-            using var writer = new System.Text.Json.Utf8JsonWriter(buffer, SwmlJson.WriterOptions);
-            r.WriteTo(writer);
-        }).ConfigureAwait(false);
+        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, result, static (r, buffer) => r.WriteTo(buffer)).ConfigureAwait(false);
     }
 
     /// <summary>The token the URL carries: <c>__token</c>, else the legacy <c>token</c>.</summary>
     private static string? TokenOf(HttpContext context)
     {
-        var query = context.Request.Query;
-        var token = query[TokenQueryKey].ToString();
-        return token.Length > 0 ? token : query[LegacyTokenQueryKey].ToString();
+        var query = context.Request.QueryString.Value;
+        if (string.IsNullOrEmpty(query))
+        {
+            return string.Empty;
+        }
+
+        var token = QueryValue(query, TokenQueryKey);
+        return token.Length > 0 ? token : QueryValue(query, LegacyTokenQueryKey);
+    }
+
+    /// <summary>
+    /// The decoded value of <paramref name="name"/> in <paramref name="query"/>, read as <c>Request.Query[name]</c>
+    /// would (names match case-insensitively, values given twice are joined with a comma), without building
+    /// the whole query collection.
+    /// </summary>
+    private static string QueryValue(string query, string name)
+    {
+        string? found = null;
+        foreach (var pair in new QueryStringEnumerable(query))
+        {
+            if (pair.DecodeName().Span.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                var value = pair.DecodeValue().ToString();
+                found = found is null ? value : found + "," + value;
+            }
+        }
+
+        return found ?? string.Empty;
     }
 }

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using SignalWire.Agents.Json;
 using SignalWire.Agents.Tools;
 
 namespace SignalWire.Agents;
@@ -11,6 +13,9 @@ internal delegate ValueTask<FunctionResult> ToolInvoker(JsonObject args, ToolCal
 /// <summary>Invokers for typed handlers.</summary>
 internal static class ToolInvokers
 {
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_arguments;
+
     /// <summary>
     /// Binds validated arguments to <typeparamref name="TArgs"/> and runs the handler. Arguments reach this
     /// point only after schema validation; a value the schema allows but the type cannot hold (a number too
@@ -22,7 +27,7 @@ internal static class ToolInvokers
             TArgs? bound;
             try
             {
-                bound = args.Deserialize(typeInfo);
+                bound = Bind(args, typeInfo);
             }
             catch (JsonException ex)
             {
@@ -34,4 +39,29 @@ internal static class ToolInvokers
                 ? ValueTask.FromResult(TypedToolArguments.InvalidArguments(toolName, "no arguments were given"))
                 : handler(bound, context, cancellationToken);
         };
+
+    /// <summary>
+    /// The arguments as <typeparamref name="TArgs"/>: written once into this thread's buffer and read back by
+    /// the type's generated reader. The buffer is wiped afterwards, so no argument (a PIN, say) stays in memory.
+    /// </summary>
+    private static TArgs? Bind<TArgs>(JsonObject args, JsonTypeInfo<TArgs> typeInfo)
+    {
+        var buffer = t_arguments ??= new ArrayBufferWriter<byte>(512);
+        try
+        {
+            var writer = ThreadWriter.Rent(buffer);
+            args.WriteTo(writer);
+            ThreadWriter.Return(writer);
+            return JsonSerializer.Deserialize(buffer.WrittenSpan, typeInfo);
+        }
+        finally
+        {
+            buffer.Clear();
+            if (buffer.Capacity > 64 * 1024)
+            {
+                // Unusually large arguments do not pin their buffer to the thread.
+                t_arguments = null;
+            }
+        }
+    }
 }

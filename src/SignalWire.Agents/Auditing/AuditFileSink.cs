@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Text.Json;
 using SignalWire.Agents.Json;
 
 namespace SignalWire.Agents.Auditing;
@@ -18,9 +17,6 @@ internal sealed class AuditFileSink : IAsyncDisposable
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
 
     // Lines wait in a lock-free queue; the writer is woken only when it has gone idle, so request threads
     // never contend on a lock to queue a line (a channel's writer takes one per item).
@@ -71,15 +67,7 @@ internal sealed class AuditFileSink : IAsyncDisposable
         // One buffer and writer per thread: the only allocation per event is the finished line itself.
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
-        var writer = t_writer;
-        if (writer is null)
-        {
-            t_writer = writer = new Utf8JsonWriter(buffer, SwmlJson.WriterOptions);
-        }
-        else
-        {
-            writer.Reset(buffer);
-        }
+        var writer = ThreadWriter.Rent(buffer);
 
         writer.WriteStartObject();
         writer.WriteString("timestamp", timestamp.UtcDateTime);
@@ -109,7 +97,7 @@ internal sealed class AuditFileSink : IAsyncDisposable
         }
 
         writer.WriteEndObject();
-        writer.Flush();
+        ThreadWriter.Return(writer);
         buffer.Write("\n"u8);
         _lines.Enqueue(buffer.WrittenSpan.ToArray());
         if (Interlocked.Exchange(ref _idle, 0) == 1)
@@ -120,7 +108,6 @@ internal sealed class AuditFileSink : IAsyncDisposable
         {
             // An unusually large event (big arguments) does not pin its buffer to the thread.
             t_buffer = null;
-            t_writer = null;
         }
     }
 
@@ -145,6 +132,9 @@ internal sealed class AuditFileSink : IAsyncDisposable
         // which must not throw on the request path (a SemaphoreSlim without a wait handle holds nothing to free).
     }
 
+    /// <summary>How long the writer waits after a write for more lines before it goes idle.</summary>
+    private static readonly TimeSpan LingerTime = TimeSpan.FromMilliseconds(2);
+
     private async Task WriteLoopAsync()
     {
         // Lines are gathered into writes of up to 64 KiB: one system call per batch keeps the writer ahead of
@@ -158,13 +148,13 @@ internal sealed class AuditFileSink : IAsyncDisposable
             {
                 if (used + line.Length > BatchSize && used > 0)
                 {
-                    await _file.WriteAsync(batch.AsMemory(0, used)).ConfigureAwait(false);
+                    await WriteAsync(batch.AsMemory(0, used)).ConfigureAwait(false);
                     used = 0;
                 }
 
                 if (line.Length > BatchSize)
                 {
-                    await _file.WriteAsync(line).ConfigureAwait(false);
+                    await WriteAsync(line).ConfigureAwait(false);
                     continue;
                 }
 
@@ -174,13 +164,25 @@ internal sealed class AuditFileSink : IAsyncDisposable
 
             if (used > 0)
             {
-                await _file.WriteAsync(batch.AsMemory(0, used)).ConfigureAwait(false);
+                await WriteAsync(batch.AsMemory(0, used)).ConfigureAwait(false);
                 await _file.FlushAsync().ConfigureAwait(false);
             }
 
             if (_closing && _lines.IsEmpty)
             {
                 return;
+            }
+
+            if (used > 0 && !_closing)
+            {
+                // Lines are arriving: gather for a moment rather than go idle, so a busy agent makes a few hundred
+                // writes a second and request threads never have to wake this writer (each wake costs a thread-pool
+                // hand-off). A line waits at most this long; a line's wait does not hold its request.
+                await Task.Delay(LingerTime).ConfigureAwait(false);
+                if (!_lines.IsEmpty)
+                {
+                    continue;
+                }
             }
 
             // Idle: say so, then look once more, so a line queued just before is not left waiting for the next one.
@@ -192,5 +194,21 @@ internal sealed class AuditFileSink : IAsyncDisposable
 
             await _wake.WaitAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A file is written asynchronously. Standard output has no asynchronous write of its own (the stream's
+    /// fallback queues a task that blocks a pool thread all the same), so this writer, already off the request
+    /// path, writes it directly.
+    /// </summary>
+    private ValueTask WriteAsync(ReadOnlyMemory<byte> bytes)
+    {
+        if (_file is FileStream)
+        {
+            return _file.WriteAsync(bytes);
+        }
+
+        _file.Write(bytes.Span);
+        return ValueTask.CompletedTask;
     }
 }

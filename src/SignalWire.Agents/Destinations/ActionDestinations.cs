@@ -17,19 +17,20 @@ internal static class ActionDestinations
     /// <summary>Words that, in SWML text that could not be read as JSON (YAML, say), mean it may dial out.</summary>
     private static readonly string[] DialOutWords = ["connect", "transfer", "send_sms", "sip_refer", "dial", "to_number"];
 
-    public static List<DialOut> Find(JsonObject action)
+    /// <summary>Every verb in <paramref name="action"/> that reaches the phone network (an empty list, allocated once, for the common action that reaches none).</summary>
+    public static IReadOnlyList<DialOut> Find(JsonObject action)
     {
-        var found = new List<DialOut>();
-        Walk(action, found, depth: 0);
-        return found;
+        List<DialOut>? found = null;
+        Walk(action, ref found, depth: 0);
+        return found ?? (IReadOnlyList<DialOut>)[];
     }
 
-    private static void Walk(JsonNode? node, List<DialOut> found, int depth)
+    private static void Walk(JsonNode? node, ref List<DialOut>? found, int depth)
     {
         if (depth > 64)
         {
             // Deeper than any request could be parsed; refuse rather than recurse without end.
-            found.Add(new DialOut("too_deep", ["(nested too deeply)"], IsMessage: false));
+            (found ??= []).Add(new DialOut("too_deep", ["(nested too deeply)"], IsMessage: false));
             return;
         }
 
@@ -38,7 +39,7 @@ internal static class ActionDestinations
             case JsonArray array:
                 foreach (var item in array)
                 {
-                    Walk(item, found, depth + 1);
+                    Walk(item, ref found, depth + 1);
                 }
 
                 break;
@@ -47,10 +48,10 @@ internal static class ActionDestinations
                 {
                     if (Inspect(key, value, obj) is { } dialOut)
                     {
-                        found.Add(dialOut);
+                        (found ??= []).Add(dialOut);
                     }
 
-                    Walk(value, found, depth + 1);
+                    Walk(value, ref found, depth + 1);
                 }
 
                 break;

@@ -189,7 +189,7 @@ public sealed partial class AgentPipeline
     private async ValueTask<bool> CheckTokenAsync(string function, string? token, string? callId, IPAddress? client, bool oneTime, CancellationToken cancellationToken)
     {
         var outcome = _settings.Tokens.Check(token, function, callId);
-        var reason = outcome.ToString().ToLowerInvariant();
+        string? reason = null;
         if (outcome == TokenCheck.Valid && oneTime && _settings.OneTimeTokens)
         {
             // Single use fails closed: if the store cannot confirm the token is fresh, it is refused.
@@ -213,6 +213,13 @@ public sealed partial class AgentPipeline
             TokenCheck.Missing => AuditEvents.TokenMissing,
             TokenCheck.Expired => AuditEvents.TokenExpired,
             _ => AuditEvents.TokenInvalid,
+        };
+        reason ??= outcome switch
+        {
+            TokenCheck.Missing => "missing",
+            TokenCheck.Expired => "expired",
+            TokenCheck.Malformed => "malformed",
+            _ => "invalid",
         };
         _audit.TokenRefused(eventName, function, callId, client, reason);
         _metrics.TokenFailure(_agent.Name, function, reason);

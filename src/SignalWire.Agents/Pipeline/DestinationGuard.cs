@@ -50,7 +50,7 @@ internal sealed class DestinationGuard(string agent, DestinationRules rules, IRa
         }
     }
 
-    private async ValueTask<(string Verb, string Destination, string Reason)?> RefusalAsync(List<DialOut> dialOuts, string? callId, CancellationToken cancellationToken)
+    private async ValueTask<(string Verb, string Destination, string Reason)?> RefusalAsync(IReadOnlyList<DialOut> dialOuts, string? callId, CancellationToken cancellationToken)
     {
         foreach (var dialOut in dialOuts)
         {

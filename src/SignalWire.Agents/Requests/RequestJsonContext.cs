@@ -12,4 +12,5 @@ namespace SignalWire.Agents.Requests;
 [JsonSerializable(typeof(SwaigRequest))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonArray))]
+[JsonSerializable(typeof(JsonNode))]
 internal sealed partial class RequestJsonContext : JsonSerializerContext;

@@ -6,8 +6,8 @@ using SignalWire.Agents.Json;
 namespace SignalWire.Agents.Requests;
 
 /// <summary>
-/// A SWAIG function call as the platform posts it to <c>/swaig</c>, read in one pass by generated
-/// System.Text.Json code (<see cref="Parse"/>). Every field is read leniently: a missing or mistyped field is
+/// A SWAIG function call as the platform posts it to <c>/swaig</c>, read in one forward pass over the body
+/// (<see cref="Parse"/>). Every field is read leniently: a missing or mistyped field is
 /// <see langword="null"/>, never an error. Fields this type does not name are kept in
 /// <see cref="AdditionalFields"/>, and the whole body stays available in <see cref="Body"/>.
 /// </summary>
@@ -141,20 +141,15 @@ public sealed class SwaigRequest
             throw new JsonException("The body is not well-formed UTF-8 JSON.");
         }
 
-        SwaigRequest? request;
+        SwaigRequest request;
         try
         {
-            request = JsonSerializer.Deserialize(utf8Json, RequestJsonContext.Default.SwaigRequest);
+            request = SwaigRequestReader.Read(utf8Json);
         }
         catch (ArgumentException ex)
         {
             // A nested object that gives a key twice.
             throw new JsonException("The body gives a property twice.", ex);
-        }
-
-        if (request is null)
-        {
-            throw new JsonException("The body must be a JSON object.");
         }
 
         request._utf8 = utf8Json.ToArray();

@@ -142,15 +142,20 @@ public sealed partial class FunctionResult
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes the wire JSON, compact, as UTF-8 into <paramref name="output"/> (with a writer kept per thread, so nothing is allocated for it).</summary>
+    public void WriteTo(IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var writer = SignalWire.Agents.Json.ThreadWriter.Rent(output);
+        WriteTo(writer);
+        SignalWire.Agents.Json.ThreadWriter.Return(writer);
+    }
+
     /// <summary>The wire JSON as a compact string.</summary>
     public string ToJson()
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, SignalWire.Agents.Json.SwmlJson.WriterOptions))
-        {
-            WriteTo(writer);
-        }
-
+        WriteTo(buffer);
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 

@@ -32,16 +32,14 @@ public static class AgentDocumentRenderer
         var tokens = agent.Settings.Tokens;
         Span<char> unbound = stackalloc char[UnboundIdLength];
         ReadOnlySpan<char> boundCallId = string.IsNullOrEmpty(callId) ? UnguessableId(unbound) : callId;
-        var writer = RentWriter(output);
+        var writer = ThreadWriter.Rent(output);
         try
         {
             Write(writer, parts, tools, tokens, webhookBase, boundCallId);
-            writer.Flush();
         }
         finally
         {
-            // Drop the reference to the caller's buffer; the writer itself is kept for this thread's next render.
-            writer.Reset(NoOutput.Instance);
+            ThreadWriter.Return(writer);
         }
     }
 
@@ -189,25 +187,6 @@ public static class AgentDocumentRenderer
 
     private const int UnboundIdLength = 8 + 22;
 
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
-
-    /// <summary>This thread's writer, pointed at <paramref name="output"/> (one per thread, so renders allocate nothing for it).</summary>
-    private static Utf8JsonWriter RentWriter(IBufferWriter<byte> output)
-    {
-        var writer = t_writer;
-        if (writer is null)
-        {
-            t_writer = writer = new Utf8JsonWriter(output, SwmlJson.WriterOptions);
-        }
-        else
-        {
-            writer.Reset(output);
-        }
-
-        return writer;
-    }
-
     private const string DebugEventsPath = "/" + AgentBase.DebugEventsRoute + "/";
 
     /// <summary>
@@ -265,17 +244,5 @@ public static class AgentDocumentRenderer
         "unbound-".CopyTo(destination);
         Base64Url.EncodeToChars(bytes, destination[8..]);
         return destination;
-    }
-
-    /// <summary>Where the thread's writer points between renders.</summary>
-    private sealed class NoOutput : IBufferWriter<byte>
-    {
-        public static readonly NoOutput Instance = new();
-
-        public void Advance(int count) => throw new InvalidOperationException("Nothing may be written between renders.");
-
-        public Memory<byte> GetMemory(int sizeHint = 0) => throw new InvalidOperationException("Nothing may be written between renders.");
-
-        public Span<byte> GetSpan(int sizeHint = 0) => throw new InvalidOperationException("Nothing may be written between renders.");
     }
 }

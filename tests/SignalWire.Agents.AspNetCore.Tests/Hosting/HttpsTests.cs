@@ -112,7 +112,7 @@ public sealed class HttpsTests : IDisposable
     {
         var (certPath, keyPath, certificate) = WriteSelfSigned();
 
-        async Task<HttpResponseMessage> GetAsync(bool useHsts)
+        async Task<(HttpResponseMessage Page, HttpResponseMessage Missing, string MissingBody)> GetAsync(bool useHsts)
         {
             var options = HttpsOptions(certPath, keyPath).With(o =>
             {
@@ -122,14 +122,22 @@ public sealed class HttpsTests : IDisposable
             await using var server = await AgentTestServer.StartAsync(new TestAgent(options));
             using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, c, _, _) => c?.Thumbprint == certificate.Thumbprint };
             using var client = server.CreateClient(handler: handler);
-            return await client.GetAsync("/", TestContext.Current.CancellationToken);
+            var page = await client.GetAsync("/", TestContext.Current.CancellationToken);
+            // A response no endpoint wrote (no route) is finished by the host, with the same header.
+            var missing = await client.GetAsync("/no-such-page", TestContext.Current.CancellationToken);
+            return (page, missing, await missing.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }
 
-        using var on = await GetAsync(useHsts: true);
-        using var off = await GetAsync(useHsts: false);
-        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (on.StatusCode, off.StatusCode));
-        Assert.Equal("max-age=600; includeSubDomains", on.Headers.GetValues("Strict-Transport-Security").Single());
-        Assert.False(off.Headers.Contains("Strict-Transport-Security"));
+        var on = await GetAsync(useHsts: true);
+        var off = await GetAsync(useHsts: false);
+        using var onPage = on.Page;
+        using var onMissing = on.Missing;
+        using var offPage = off.Page;
+        using var offMissing = off.Missing;
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.OK, HttpStatusCode.NotFound), (onPage.StatusCode, onMissing.StatusCode, offPage.StatusCode, offMissing.StatusCode));
+        Assert.Equal(["max-age=600; includeSubDomains", "max-age=600; includeSubDomains"], [onPage.Headers.GetValues("Strict-Transport-Security").Single(), onMissing.Headers.GetValues("Strict-Transport-Security").Single()]);
+        Assert.Equal(("""{"error":"Not found"}""", """{"error":"Not found"}"""), (on.MissingBody, off.MissingBody));
+        Assert.False(offPage.Headers.Contains("Strict-Transport-Security") || offMissing.Headers.Contains("Strict-Transport-Security"));
     }
 }
 

@@ -70,6 +70,11 @@ public sealed class HardeningTests
         using var allowedRequest = Preflight();
         using var allowed = await openClient.SendAsync(allowedRequest, TestContext.Current.CancellationToken);
         Assert.Equal("https://app.example.com", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        // The preflight is answered by the CORS middleware, and still carries the hardening headers.
+        Assert.Equal(
+            ("nosniff", "DENY", "no-referrer", "default-src 'none'; frame-ancestors 'none'"),
+            (allowed.Headers.GetValues("X-Content-Type-Options").Single(), allowed.Headers.GetValues("X-Frame-Options").Single(),
+             allowed.Headers.GetValues("Referrer-Policy").Single(), allowed.Headers.GetValues("Content-Security-Policy").Single()));
     }
 
     [Fact]

@@ -69,6 +69,29 @@ public sealed class RequestLineLoggingTests
         Assert.DoesNotContain(logs, r => r.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && r.Level < LogLevel.Warning);
     }
 
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("Error", LogLevel.Error)]
+    [InlineData("Information", LogLevel.Warning)]
+    [InlineData("None", null)]
+    public async Task The_hosting_category_is_off_unless_configuration_names_it_and_never_below_warning(string? configured, LogLevel? expectedMinimum)
+    {
+        // Off, not merely at Warning: while the category is enabled at any level, ASP.NET Core starts an Activity per request.
+        var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information", ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" };
+        if (configured is not null)
+        {
+            settings["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = configured;
+        }
+
+        var (app, client) = await StartUserApplicationAsync(settings);
+        await using var _ = app;
+        using var __ = client;
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics");
+        var enabled = Enum.GetValues<LogLevel>().Where(l => l != LogLevel.None && logger.IsEnabled(l)).ToList();
+        Assert.Equal(expectedMinimum is { } minimum ? Enum.GetValues<LogLevel>().Where(l => l >= minimum && l != LogLevel.None) : [], enabled);
+    }
+
     [Fact]
     public void An_application_whose_logger_ignores_the_filters_is_refused_at_start_up()
     {

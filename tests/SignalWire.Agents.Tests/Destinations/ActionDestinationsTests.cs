@@ -5,7 +5,7 @@ namespace SignalWire.Agents.Tests.Destinations;
 
 public sealed class ActionDestinationsTests
 {
-    private static List<DialOut> Find(FunctionResult result) => ActionDestinations.Find(Assert.Single(result.Actions));
+    private static IReadOnlyList<DialOut> Find(FunctionResult result) => ActionDestinations.Find(Assert.Single(result.Actions));
 
     [Fact]
     public void Each_dialing_action_of_FunctionResult_is_found_with_its_destination()
@@ -48,5 +48,5 @@ public sealed class ActionDestinationsTests
         Assert.Empty(ActionDestinations.Find(new FunctionResult().UpdateGlobalData(new JsonObject { ["to"] = "+19005550100" }).Actions[0]));
     }
 
-    private static List<string> Describe(List<DialOut> found) => [.. found.Select(d => d.Verb + ":" + string.Join(",", d.Destinations))];
+    private static List<string> Describe(IReadOnlyList<DialOut> found) => [.. found.Select(d => d.Verb + ":" + string.Join(",", d.Destinations))];
 }

@@ -68,8 +68,37 @@ public sealed class SwaigRequestParseTests
     [InlineData("""[{"function": "f"}]""")]
     [InlineData("""null""")]
     [InlineData("")]
+    [InlineData("""{"function": "a", "\u0066unction": "b"}""")]
+    [InlineData("""{"extra": 1, "extra": 2}""")]
+    [InlineData("""{"argument": {"parsed": [{"a": 1, "a": 2}]}}""")]
+    [InlineData("""{"function": "f"} {"function": "g"}""")]
+    [InlineData("""{"function": "f"} x""")]
+    [InlineData("""{"function": "f" /* c */}""")]
+    [InlineData("{\"function\": \"f")]
     public void Refuses_what_no_request_may_be(string json) =>
         Assert.ThrowsAny<JsonException>(() => Parse(json));
+
+    [Fact]
+    public void Escaped_names_are_the_fields_they_spell()
+    {
+        // Each character of the longest field name escaped: 90 bytes on the wire for 15 characters.
+        var escapedToken = string.Concat("meta_data_token".Select(c => $"\\u{(int)c:x4}"));
+        var request = Parse($$"""{"\u0066unction": "f", "{{escapedToken}}": "t", "c\u0061ll_id": "c", "\u00e9t\u00e9": null}""");
+
+        Assert.Equal(("f", "t", "c"), (request.Function, request.MetaDataToken, request.CallId));
+        Assert.Equal("""{"\u00E9t\u00E9":null}""", request.AdditionalFields!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_body_of_only_known_fields_has_no_additional_fields_and_white_space_around_it_is_fine()
+    {
+        var request = Parse(" \n{\"function\": \"f\", \"global_data\": null, \"call_log\": null}\r\n ");
+
+        Assert.Equal("f", request.Function);
+        Assert.Null(request.AdditionalFields);
+        Assert.Null(request.GlobalData);
+        Assert.Null(request.CallLog);
+    }
 
     [Fact]
     public void Refuses_nesting_deeper_than_the_limit()
