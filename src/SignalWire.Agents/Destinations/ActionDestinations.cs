@@ -36,16 +36,18 @@ internal static class ActionDestinations
 
         switch (node)
         {
+            // Indexed loops: the JsonArray and JsonObject enumerators are boxed, and this runs for every result.
             case JsonArray array:
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    Walk(item, ref found, depth + 1);
+                    Walk(array[i], ref found, depth + 1);
                 }
 
                 break;
             case JsonObject obj:
-                foreach (var (key, value) in obj)
+                for (var i = 0; i < obj.Count; i++)
                 {
+                    var (key, value) = obj.GetAt(i);
                     if (Inspect(key, value, obj) is { } dialOut)
                     {
                         (found ??= []).Add(dialOut);
@@ -66,10 +68,24 @@ internal static class ActionDestinations
         "send_sms" when value is JsonObject sms => new DialOut(key, Strings(sms, "to_number"), IsMessage: true),
         "method" when value is JsonValue method && method.TryGetValue<string>(out var name) && name is "dial" or "calling.dial"
             => new DialOut(name, Strings(parent, "to_number", "to"), IsMessage: false),
-        "raw_swml" when value is JsonValue raw && raw.TryGetValue<string>(out var text) && DialOutWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase))
+        "raw_swml" when value is JsonValue raw && raw.TryGetValue<string>(out var text) && MayDialOut(text)
             => new DialOut(key, ["(SWML text that cannot be inspected)"], IsMessage: false),
         _ => null,
     };
+
+    /// <summary>Whether uninspectable SWML text mentions a dialing verb (a loop, not a lambda: Inspect runs for every key of every action).</summary>
+    private static bool MayDialOut(string text)
+    {
+        foreach (var word in DialOutWords)
+        {
+            if (text.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Every string under one of <paramref name="keys"/>, at any depth below <paramref name="root"/>; a present but empty or non-string value is reported as it is.</summary>
     private static List<string> Strings(JsonObject root, params string[] keys)

@@ -80,8 +80,10 @@ public sealed class ArgumentRedactor
                 break;
             case JsonObject obj:
                 writer.WriteStartObject();
-                foreach (var (key, value) in obj)
+                for (var i = 0; i < obj.Count; i++)
                 {
+                    // Indexed: the enumerator is boxed, and every audited call comes through here.
+                    var (key, value) = obj.GetAt(i);
                     writer.WritePropertyName(key);
                     if (IsSensitive(key, toolKeys))
                     {
@@ -97,9 +99,9 @@ public sealed class ArgumentRedactor
                 break;
             case JsonArray array:
                 writer.WriteStartArray();
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    WriteRedacted(writer, item, toolKeys);
+                    WriteRedacted(writer, array[i], toolKeys);
                 }
 
                 writer.WriteEndArray();

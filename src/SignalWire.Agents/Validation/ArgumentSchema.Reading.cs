@@ -156,10 +156,14 @@ public sealed partial class ArgumentSchema
         _ => throw new ArgumentException($"'{key}' at {location} must be an array of schemas."),
     };
 
-    /// <summary>Reads a number whether the node was parsed (backed by a JsonElement) or built in code.</summary>
+    /// <summary>
+    /// Reads a number whether the node was parsed or built in code. A parsed number reads straight from its
+    /// text (asking for a JsonElement would parse a document per call); anything else, or a number beyond
+    /// double's range (read as infinity), goes through its JSON text.
+    /// </summary>
     private static double ToDouble(JsonValue value) =>
-        value.TryGetValue<JsonElement>(out var element)
-            ? element.GetDouble()
+        value.TryGetValue<double>(out var number)
+            ? number
             : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static string Format(double value) => value.ToString("0.##########", CultureInfo.InvariantCulture);

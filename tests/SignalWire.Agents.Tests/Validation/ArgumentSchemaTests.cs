@@ -56,6 +56,26 @@ public sealed class ArgumentSchemaTests
         Assert.Empty(Check("""{"amount":5,"to_account":"1234567890","count":3.0}"""));
     }
 
+    [Theory]
+    [InlineData("60000.0", "3.0", "amount must be at most 50000")]
+    [InlineData("1e400", "3", "amount must be at most 50000")]
+    [InlineData("7.25", "2.5", "count must be a whole number")]
+    public void Numbers_read_alike_from_a_request_from_a_parsed_node_and_from_code(string amount, string count, string expected)
+    {
+        // The request reader, JsonNode.Parse and code each give the number a different node type.
+        var fromRequest = SignalWire.Agents.Requests.SwaigRequest.Parse(System.Text.Encoding.UTF8.GetBytes(
+            $$$"""{"argument":{"parsed":[{"amount":{{{amount}}},"to_account":"1234567890","count":{{{count}}}}]}}""")).Arguments;
+        var fromParse = JsonNode.Parse($$"""{"amount":{{amount}},"to_account":"1234567890","count":{{count}}}""");
+        var fromCode = new JsonObject
+        {
+            ["amount"] = double.Parse(amount, System.Globalization.CultureInfo.InvariantCulture),
+            ["to_account"] = "1234567890",
+            ["count"] = decimal.Parse(count, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        Assert.Equal([expected, expected, expected], new[] { fromRequest, fromParse, fromCode }.Select(a => Assert.Single(Transfer.Validate(a))));
+    }
+
     [Fact]
     public void Combinators_are_enforced()
     {
