@@ -98,7 +98,7 @@ run() {
   local out
   # Warm-up long enough for tiered compilation to finish: a profile (perf) of the agent 3-11 s after start
   # still showed 8 % of its CPU in the JIT, which a server that runs for hours never pays again.
-  wrk -t$threads -c$connections -d"${warmup}s" -s "benchmarks/lua/$4.lua" "http://127.0.0.1:$2$3" >/dev/null 2>&1
+  wrk -t$threads -c$connections -d"${5:-$warmup}s" -s "benchmarks/lua/$4.lua" "http://127.0.0.1:$2$3" >/dev/null 2>&1
   out=$(wrk -t$threads -c$connections -d"${duration}s" --latency -s "benchmarks/lua/$4.lua" "http://127.0.0.1:$2$3" 2>&1)
   local rps p50 p99 non2xx
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -108,19 +108,27 @@ run() {
   echo "$rps $p50 $p99 $non2xx"
 }
 
+# The bare baseline runs before and after every agent scenario, and each ratio is against the mean of the two
+# runs around it: on a shared machine whose speed drifts over minutes, one baseline measured first would skew
+# every later ratio. (Later baseline runs are already warm: a 2 s warm-up.)
 read -r b_rps b_p50 b_p99 b_bad < <(run baseline 3400 / swml)
 read -r s_rps s_p50 s_p99 s_bad < <(run agent 3401 / swml)
+read -r b1_rps _ _ _ < <(run baseline 3400 / swml 2)
 read -r r_rps r_p50 r_p99 r_bad < <(run agent 3401 /swaig swaig-regular)
+read -r b2_rps _ _ _ < <(run baseline 3400 / swml 2)
 read -r c_rps c_p50 c_p99 c_bad < <(run agent 3401 /swaig swaig-secure)
-ratio() { awk -v a="$1" -v b="$b_rps" 'BEGIN {printf "%.2f", a/b}'; }
+read -r b3_rps _ _ _ < <(run baseline 3400 / swml 2)
+# ratio SCENARIO_RPS BARE_BEFORE BARE_AFTER
+ratio() { awk -v a="$1" -v b="$2" -v c="$3" 'BEGIN {printf "%.2f", 2*a/(b+c)}'; }
 
 echo
 echo "wrk -t$threads -c$connections -d${duration}s on $(nproc) cores, loopback; Basic Auth on every request; agent build: ${AGENT_BUILD:-jit}"
 printf '%-28s %10s %9s %9s %7s %9s %8s\n' scenario req/s p50 p99 non-2xx peak-RSS "x bare"
 printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "bare Kestrel (fixed JSON)" "$b_rps" "$b_p50" "$b_p99" "$b_bad" "$(hwm_mb "$baseline_pid")" "1.00"
-printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWML fetch (POST /)" "$s_rps" "$s_p50" "$s_p99" "$s_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$s_rps")"
-printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWAIG regular (get_balance)" "$r_rps" "$r_p50" "$r_p99" "$r_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$r_rps")"
-printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWAIG secure (transfer)" "$c_rps" "$c_p50" "$c_p99" "$c_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$c_rps")"
+printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWML fetch (POST /)" "$s_rps" "$s_p50" "$s_p99" "$s_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$s_rps" "$b_rps" "$b1_rps")"
+printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWAIG regular (get_balance)" "$r_rps" "$r_p50" "$r_p99" "$r_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$r_rps" "$b1_rps" "$b2_rps")"
+printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWAIG secure (transfer)" "$c_rps" "$c_p50" "$c_p99" "$c_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$c_rps" "$b2_rps" "$b3_rps")"
+echo "bare Kestrel before and after each scenario (req/s): $b_rps $b1_rps $b2_rps $b3_rps; each ratio is against the two around it"
 echo "first request served: bare ${baseline_first} ms, agent ${agent_first} ms after process start"
 echo "audit lines written (agent standard output): $(grep -c '^{"timestamp"' "$work/agent.log")"
 
