@@ -31,14 +31,18 @@ internal static class BodilessResponses
             return Task.CompletedTask;
         }
 
-        SecurityHeaders.Apply(response, noStore: false);
         if (hsts is not null && context.Request.IsHttps)
         {
             response.Headers.StrictTransportSecurity = hsts;
         }
 
-        return response.StatusCode >= StatusCodes.Status400BadRequest && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType)
-            ? JsonResponses.WriteStatusAsync(context)
-            : Task.CompletedTask;
+        if (response.StatusCode >= StatusCodes.Status400BadRequest && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
+        {
+            // The JSON error sets the hardening headers itself (with no-store).
+            return JsonResponses.WriteStatusAsync(context);
+        }
+
+        SecurityHeaders.Apply(response, noStore: false);
+        return Task.CompletedTask;
     }
 }
