@@ -23,6 +23,7 @@ if ! dotnet publish examples/SecureAgent -c Release -r linux-x64 -p:PublishAot=t
 fi
 warnings=$(grep -cE "warning (IL|AOT)[0-9]+" "$log" || true)
 check "publish has no trim or AOT warning" "0" "$warnings"
+check "the binary carries its GC budget (GCgen0size)" "yes" "$(grep -qa GCgen0size "$out/SecureAgent" && echo yes || echo no)"
 echo "aot: published in $(( $(date +%s) - started )) s, binary $(du -m "$out/SecureAgent" | cut -f1) MB"
 
 # A port nothing listens on (tests may be running beside this script).

@@ -28,10 +28,8 @@ dotnet publish -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=
 if [ "${AGENT_BUILD:-jit}" = aot ]; then
   echo "publishing the agent with NativeAOT..."
   dotnet publish -c Release -r "$rid" -p:PublishAot=true -v q -nologo -o "$work/SecureAgent" examples/SecureAgent >/dev/null
-  # With the GC setting the NativeAOT image ships (deploy/container/Dockerfile.aot), so these are its figures.
-  gen0=$(sed -n 's/^ *DOTNET_GCgen0size=\([0-9A-Fa-f]*\).*/\1/p' deploy/container/Dockerfile.aot)
-  [ -n "$gen0" ] || { echo "DOTNET_GCgen0size not found in deploy/container/Dockerfile.aot" >&2; exit 1; }
-  agent_command=(env "DOTNET_GCgen0size=$gen0" "$work/SecureAgent/SecureAgent")
+  # The binary carries the GC budget the image runs with (examples/SecureAgent.csproj), so nothing is set here.
+  agent_command=("$work/SecureAgent/SecureAgent")
 else
   # An earlier NativeAOT publish leaves a self-contained deps.json in this folder, which a JIT publish would reuse.
   rm -rf "examples/SecureAgent/obj/Release/net10.0/$rid"

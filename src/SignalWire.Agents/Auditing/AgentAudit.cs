@@ -34,7 +34,7 @@ internal sealed class AgentAudit : IAsyncDisposable
     public void CallStart(string callId, string? caller, string? called)
     {
         AuditLog.CallStart(_logger, _agent, LogText.Safe(callId)!, LogText.Safe(caller), LogText.Safe(called));
-        _file?.Write(_time.GetUtcNow(), AuditEvents.CallStart, [("agent", _agent), ("call_id", callId), ("from", caller), ("to", called)]);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.CallStart, [(AuditNames.Agent, _agent), (AuditNames.CallId, callId), (AuditNames.From, caller), (AuditNames.To, called)]);
     }
 
     /// <summary>Records a tool call; the arguments are redacted only when some sink will record them (for the JSON line, while it is written).</summary>
@@ -52,13 +52,13 @@ internal sealed class AgentAudit : IAsyncDisposable
         }
 
         _file?.Write(_time.GetUtcNow(), AuditEvents.FunctionCall,
-            [("agent", _agent), ("function", function), ("call_id", callId), ("caller", caller), ("outcome", outcome), ("duration_ms", durationMs), ("args", new RedactedArguments(Redactor, args, sensitive))]);
+            [(AuditNames.Agent, _agent), (AuditNames.Function, function), (AuditNames.CallId, callId), (AuditNames.Caller, caller), (AuditNames.Outcome, outcome), (AuditNames.DurationMs, durationMs), AuditField.Arguments(AuditNames.Args, Redactor, args, sensitive)]);
     }
 
     public void AuthFailed(IPAddress? ip, string method, string path)
     {
         AuditLog.AuthFailed(_logger, _agent, ip, LogText.Safe(method)!, LogText.Safe(path)!);
-        _file?.Write(_time.GetUtcNow(), AuditEvents.AuthFailed, [("agent", _agent), ("client_ip", ip?.ToString()), ("method", method), ("path", path)]);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.AuthFailed, [(AuditNames.Agent, _agent), (AuditNames.ClientIp, ip?.ToString()), (AuditNames.Method, method), (AuditNames.Path, path)]);
     }
 
     public void TokenRefused(string eventName, string function, string? callId, IPAddress? ip, string reason)
@@ -76,80 +76,80 @@ internal sealed class AgentAudit : IAsyncDisposable
                 break;
         }
 
-        _file?.Write(_time.GetUtcNow(), eventName, [("agent", _agent), ("function", function), ("call_id", callId), ("client_ip", ip?.ToString()), ("reason", reason)]);
+        _file?.Write(_time.GetUtcNow(), eventName, [(AuditNames.Agent, _agent), (AuditNames.Function, function), (AuditNames.CallId, callId), (AuditNames.ClientIp, ip?.ToString()), (AuditNames.Reason, reason)]);
     }
 
     public void SignatureInvalid(string path, IPAddress? ip, string reason)
     {
         AuditLog.SignatureInvalid(_logger, _agent, LogText.Safe(path)!, ip, reason);
-        _file?.Write(_time.GetUtcNow(), AuditEvents.SignatureInvalid, [("agent", _agent), ("path", path), ("client_ip", ip?.ToString()), ("reason", reason)]);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.SignatureInvalid, [(AuditNames.Agent, _agent), (AuditNames.Path, path), (AuditNames.ClientIp, ip?.ToString()), (AuditNames.Reason, reason)]);
     }
 
     public void RateLimited(string scope, string? function, string? callId, IPAddress? ip)
     {
         AuditLog.RateLimited(_logger, _agent, scope, function, LogText.Safe(callId), ip);
-        _file?.Write(_time.GetUtcNow(), AuditEvents.RateLimited, [("agent", _agent), ("scope", scope), ("function", function), ("call_id", callId), ("client_ip", ip?.ToString())]);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.RateLimited, [(AuditNames.Agent, _agent), (AuditNames.Scope, scope), (AuditNames.Function, function), (AuditNames.CallId, callId), (AuditNames.ClientIp, ip?.ToString())]);
     }
 
     public void ValidationFailed(string function, string? callId, IReadOnlyList<string> problems)
     {
         var joined = string.Join("; ", problems);
         AuditLog.ValidationFailed(_logger, _agent, function, LogText.Safe(callId), LogText.Safe(joined)!);
-        _file?.Write(_time.GetUtcNow(), AuditEvents.ValidationFailed, [("agent", _agent), ("function", function), ("call_id", callId), ("problems", joined)]);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.ValidationFailed, [(AuditNames.Agent, _agent), (AuditNames.Function, function), (AuditNames.CallId, callId), (AuditNames.Problems, joined)]);
     }
 
     public void EmergencyBlock(string function, string? callId)
     {
         AuditLog.EmergencyBlock(_logger, _agent, function, LogText.Safe(callId));
-        _file?.Write(_time.GetUtcNow(), AuditEvents.EmergencyBlock, [("agent", _agent), ("function", function), ("call_id", callId)]);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.EmergencyBlock, [(AuditNames.Agent, _agent), (AuditNames.Function, function), (AuditNames.CallId, callId)]);
     }
 
     public void ConfirmationRequired(string function, string? callId)
     {
         AuditLog.ConfirmationRequired(_logger, _agent, function, LogText.Safe(callId));
-        _file?.Write(_time.GetUtcNow(), AuditEvents.ConfirmationRequired, [("agent", _agent), ("function", function), ("call_id", callId)]);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.ConfirmationRequired, [(AuditNames.Agent, _agent), (AuditNames.Function, function), (AuditNames.CallId, callId)]);
     }
 
     public void CallerVerified(string? callId, string? caller, string method)
     {
         AuditLog.CallerVerified(_logger, _agent, LogText.Safe(callId), LogText.Safe(caller), method);
-        _file?.Write(_time.GetUtcNow(), AuditEvents.CallerVerified, [("agent", _agent), ("call_id", callId), ("caller", caller), ("method", method)]);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.CallerVerified, [(AuditNames.Agent, _agent), (AuditNames.CallId, callId), (AuditNames.Caller, caller), (AuditNames.Method, method)]);
     }
 
     public void VerificationFailed(string? callId, string? caller, string reason)
     {
         AuditLog.VerificationFailed(_logger, _agent, LogText.Safe(callId), LogText.Safe(caller), reason);
-        _file?.Write(_time.GetUtcNow(), AuditEvents.VerificationFailed, [("agent", _agent), ("call_id", callId), ("caller", caller), ("reason", reason)]);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.VerificationFailed, [(AuditNames.Agent, _agent), (AuditNames.CallId, callId), (AuditNames.Caller, caller), (AuditNames.Reason, reason)]);
     }
 
     public void VerificationLocked(string? callId, string? caller, string scope)
     {
         AuditLog.VerificationLocked(_logger, _agent, LogText.Safe(callId), LogText.Safe(caller), scope);
-        _file?.Write(_time.GetUtcNow(), AuditEvents.VerificationLocked, [("agent", _agent), ("call_id", callId), ("caller", caller), ("scope", scope)]);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.VerificationLocked, [(AuditNames.Agent, _agent), (AuditNames.CallId, callId), (AuditNames.Caller, caller), (AuditNames.Scope, scope)]);
     }
 
     public void VerificationCodeSent(string? callId, string? caller)
     {
         AuditLog.VerificationCodeSent(_logger, _agent, LogText.Safe(callId), LogText.Safe(caller));
-        _file?.Write(_time.GetUtcNow(), AuditEvents.VerificationCodeSent, [("agent", _agent), ("call_id", callId), ("caller", caller)]);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.VerificationCodeSent, [(AuditNames.Agent, _agent), (AuditNames.CallId, callId), (AuditNames.Caller, caller)]);
     }
 
     public void VerificationRequired(string function, string? callId, string reason)
     {
         AuditLog.VerificationRequired(_logger, _agent, function, LogText.Safe(callId), reason);
-        _file?.Write(_time.GetUtcNow(), AuditEvents.VerificationRequired, [("agent", _agent), ("function", function), ("call_id", callId), ("reason", reason)]);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.VerificationRequired, [(AuditNames.Agent, _agent), (AuditNames.Function, function), (AuditNames.CallId, callId), (AuditNames.Reason, reason)]);
     }
 
     public void DestinationBlocked(string function, string? callId, string action, string destination, string reason)
     {
         AuditLog.DestinationBlocked(_logger, _agent, function, LogText.Safe(callId), action, LogText.Safe(destination)!, reason);
-        _file?.Write(_time.GetUtcNow(), AuditEvents.DestinationBlocked, [("agent", _agent), ("function", function), ("call_id", callId), ("action", action), ("destination", destination), ("reason", reason)]);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.DestinationBlocked, [(AuditNames.Agent, _agent), (AuditNames.Function, function), (AuditNames.CallId, callId), (AuditNames.Action, action), (AuditNames.Destination, destination), (AuditNames.Reason, reason)]);
     }
 
     public void CallLimited(string? callId, string? caller)
     {
         AuditLog.CallLimited(_logger, _agent, LogText.Safe(callId), LogText.Safe(caller));
-        _file?.Write(_time.GetUtcNow(), AuditEvents.CallLimited, [("agent", _agent), ("call_id", callId), ("caller", caller)]);
+        _file?.Write(_time.GetUtcNow(), AuditEvents.CallLimited, [(AuditNames.Agent, _agent), (AuditNames.CallId, callId), (AuditNames.Caller, caller)]);
     }
 
     public ValueTask DisposeAsync() => _file?.DisposeAsync() ?? ValueTask.CompletedTask;

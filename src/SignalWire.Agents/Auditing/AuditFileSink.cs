@@ -62,7 +62,7 @@ internal sealed class AuditFileSink : IAsyncDisposable
     }
 
     /// <summary>Queues one event: <c>{"timestamp": ..., "event": name, ...fields}</c>.</summary>
-    public void Write(DateTimeOffset timestamp, string eventName, ReadOnlySpan<(string Name, object? Value)> fields)
+    public void Write(DateTimeOffset timestamp, string eventName, ReadOnlySpan<AuditField> fields)
     {
         // One buffer and writer per thread: the only allocation per event is the finished line itself.
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
@@ -70,30 +70,11 @@ internal sealed class AuditFileSink : IAsyncDisposable
         var writer = ThreadWriter.Rent(buffer);
 
         writer.WriteStartObject();
-        writer.WriteString("timestamp", timestamp.UtcDateTime);
-        writer.WriteString("event", eventName);
-        foreach (var (name, value) in fields)
+        writer.WriteString(AuditNames.Timestamp, timestamp.UtcDateTime);
+        writer.WriteString(AuditNames.Event, eventName);
+        foreach (ref readonly var field in fields)
         {
-            switch (value)
-            {
-                case null:
-                    writer.WriteNull(name);
-                    break;
-                case double number:
-                    writer.WriteNumber(name, Math.Round(number, 3));
-                    break;
-                case System.Text.Json.Nodes.JsonNode node:
-                    writer.WritePropertyName(name);
-                    node.WriteTo(writer);
-                    break;
-                case RedactedArguments arguments:
-                    writer.WritePropertyName(name);
-                    arguments.WriteTo(writer);
-                    break;
-                default:
-                    writer.WriteString(name, value.ToString());
-                    break;
-            }
+            field.WriteTo(writer);
         }
 
         writer.WriteEndObject();

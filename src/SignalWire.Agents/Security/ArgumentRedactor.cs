@@ -24,6 +24,8 @@ public sealed class ArgumentRedactor
         "socialsecuritynumber", "taxid", "privatekey",
     ];
 
+    private static readonly string[][] SuffixesByLastLetter = [.. Enumerable.Range('a', 26).Select(letter => SuffixDefaults.Where(suffix => suffix[^1] == letter).ToArray())];
+
     /// <summary>Reading a masked copy back accepts whatever depth the writer accepted.</summary>
     private static readonly System.Text.Json.JsonDocumentOptions ReadBack = new() { MaxDepth = 1000 };
 
@@ -55,7 +57,13 @@ public sealed class ArgumentRedactor
             return true;
         }
 
-        foreach (var suffix in SuffixDefaults)
+        // Only the suffixes ending in the key's last letter can match (one to four of them, not all seventeen).
+        if (normalized.IsEmpty || normalized[^1] is < 'a' or > 'z')
+        {
+            return false;
+        }
+
+        foreach (var suffix in SuffixesByLastLetter[normalized[^1] - 'a'])
         {
             if (normalized.EndsWith(suffix, StringComparison.Ordinal))
             {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SignalWire.Agents.Auditing;
 
 namespace SignalWire.Agents.Tests.Auditing;
@@ -10,7 +11,7 @@ public sealed class AuditFileSinkTests
         await WithTempFileAsync(async path =>
         {
             var sink = AuditFileSink.Acquire(path);
-            await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => sink.Write(DateTimeOffset.UtcNow, "e", [("i", i.ToString(System.Globalization.CultureInfo.InvariantCulture))]))));
+            await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => sink.Write(DateTimeOffset.UtcNow, "e", [(JsonEncodedText.Encode("i"), i.ToString(System.Globalization.CultureInfo.InvariantCulture))]))));
             await sink.DisposeAsync();
             var lines = await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken);
             Assert.Equal(200, lines.Length);
@@ -31,7 +32,7 @@ public sealed class AuditFileSinkTests
                 {
                     for (var i = 0; i < 250; i++)
                     {
-                        sink.Write(DateTimeOffset.UtcNow, "e", [("n", $"{burst}-{t}-{i}"), ("pad", new string('x', i * 3))]);
+                        sink.Write(DateTimeOffset.UtcNow, "e", [(JsonEncodedText.Encode("n"), $"{burst}-{t}-{i}"), (JsonEncodedText.Encode("pad"), new string('x', i * 3))]);
                     }
                 })));
                 await Task.Delay(burst % 3, TestContext.Current.CancellationToken);
