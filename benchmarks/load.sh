@@ -2,7 +2,7 @@
 # Load test: the example agent against a bare Kestrel baseline, both on loopback, driven by wrk.
 # Usage: benchmarks/load.sh [seconds per scenario, default 10] [soak seconds, default 60; 0 to skip]
 # AGENT_BUILD=aot runs the agent as a NativeAOT binary (needs clang and zlib1g-dev) instead of the JIT build.
-# (WARMUP_SECONDS, default 8, runs each scenario unmeasured first)
+# (WARMUP_SECONDS, default 8, runs each scenario unmeasured first; ROUNDS, default 1, repeats the measurements)
 # Needs dotnet and wrk (apt-get install wrk; installed here when missing and running as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -109,24 +109,41 @@ run() {
 # The bare baseline runs before and after every agent scenario, and each ratio is against the mean of the two
 # runs around it: on a shared machine whose speed drifts over minutes, one baseline measured first would skew
 # every later ratio. (Later baseline runs are already warm: a 2 s warm-up.)
-read -r b_rps b_p50 b_p99 b_bad < <(run baseline 3400 / swml)
-read -r s_rps s_p50 s_p99 s_bad < <(run agent 3401 / swml)
-read -r b1_rps _ _ _ < <(run baseline 3400 / swml 2)
-read -r r_rps r_p50 r_p99 r_bad < <(run agent 3401 /swaig swaig-regular)
-read -r b2_rps _ _ _ < <(run baseline 3400 / swml 2)
-read -r c_rps c_p50 c_p99 c_bad < <(run agent 3401 /swaig swaig-secure)
-read -r b3_rps _ _ _ < <(run baseline 3400 / swml 2)
+# ROUNDS (default 1) repeats the whole sequence; the table shows the first round's figures and each ratio's median
+# over the rounds (on a noisy machine one round can land anywhere in a +-10 % band).
+rounds=${ROUNDS:-1}
 # ratio SCENARIO_RPS BARE_BEFORE BARE_AFTER
 ratio() { awk -v a="$1" -v b="$2" -v c="$3" 'BEGIN {printf "%.2f", 2*a/(b+c)}'; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{v[NR]=$1} END {printf "%.2f", (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+s_ratios=""; r_ratios=""; c_ratios=""; bare_runs=""
+read -r b_rps b_p50 b_p99 b_bad < <(run baseline 3400 / swml)
+before=$b_rps
+for round in $(seq 1 "$rounds"); do
+  warm=$warmup; [ "$round" -gt 1 ] && warm=2  # later rounds are warm already
+  read -r s1 s2 s3 s4 < <(run agent 3401 / swml "$warm")
+  read -r b1 _ _ _ < <(run baseline 3400 / swml 2)
+  read -r r1 r2 r3 r4 < <(run agent 3401 /swaig swaig-regular "$warm")
+  read -r b2 _ _ _ < <(run baseline 3400 / swml 2)
+  read -r c1 c2 c3 c4 < <(run agent 3401 /swaig swaig-secure "$warm")
+  read -r b3 _ _ _ < <(run baseline 3400 / swml 2)
+  if [ "$round" = 1 ]; then
+    s_rps=$s1 s_p50=$s2 s_p99=$s3 s_bad=$s4; r_rps=$r1 r_p50=$r2 r_p99=$r3 r_bad=$r4; c_rps=$c1 c_p50=$c2 c_p99=$c3 c_bad=$c4
+  fi
+  s_ratios+=" $(ratio "$s1" "$before" "$b1")"; r_ratios+=" $(ratio "$r1" "$b1" "$b2")"; c_ratios+=" $(ratio "$c1" "$b2" "$b3")"
+  bare_runs+=" $before $b1 $b2 $b3"
+  [ "$rounds" -gt 1 ] && echo "round $round: SWML $(ratio "$s1" "$before" "$b1"), regular $(ratio "$r1" "$b1" "$b2"), secure $(ratio "$c1" "$b2" "$b3") x bare; p99 $s3 / $r3 / $c3"
+  before=$b3
+done
 
 echo
 echo "wrk -t$threads -c$connections -d${duration}s on $(nproc) cores, loopback; Basic Auth on every request; agent build: ${AGENT_BUILD:-jit}"
 printf '%-28s %10s %9s %9s %7s %9s %8s\n' scenario req/s p50 p99 non-2xx peak-RSS "x bare"
 printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "bare Kestrel (fixed JSON)" "$b_rps" "$b_p50" "$b_p99" "$b_bad" "$(hwm_mb "$baseline_pid")" "1.00"
-printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWML fetch (POST /)" "$s_rps" "$s_p50" "$s_p99" "$s_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$s_rps" "$b_rps" "$b1_rps")"
-printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWAIG regular (get_balance)" "$r_rps" "$r_p50" "$r_p99" "$r_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$r_rps" "$b1_rps" "$b2_rps")"
-printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWAIG secure (transfer)" "$c_rps" "$c_p50" "$c_p99" "$c_bad" "$(hwm_mb "$agent_pid")" "$(ratio "$c_rps" "$b2_rps" "$b3_rps")"
-echo "bare Kestrel before and after each scenario (req/s): $b_rps $b1_rps $b2_rps $b3_rps; each ratio is against the two around it"
+printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWML fetch (POST /)" "$s_rps" "$s_p50" "$s_p99" "$s_bad" "$(hwm_mb "$agent_pid")" "$(median <<<"$s_ratios")"
+printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWAIG regular (get_balance)" "$r_rps" "$r_p50" "$r_p99" "$r_bad" "$(hwm_mb "$agent_pid")" "$(median <<<"$r_ratios")"
+printf '%-28s %10s %9s %9s %7s %8sM %8s\n' "SWAIG secure (transfer)" "$c_rps" "$c_p50" "$c_p99" "$c_bad" "$(hwm_mb "$agent_pid")" "$(median <<<"$c_ratios")"
+echo "bare Kestrel before and after each scenario (req/s):$bare_runs; each ratio is against the two runs around it"
+[ "$rounds" -gt 1 ] && echo "x bare is the median over $rounds rounds (SWML:$s_ratios; regular:$r_ratios; secure:$c_ratios)"
 echo "first request served: bare ${baseline_first} ms, agent ${agent_first} ms after process start"
 echo "audit lines written (agent standard output): $(grep -c '^{"timestamp"' "$work/agent.log")"
 

@@ -19,6 +19,35 @@ public sealed class ArgumentRedactorTests
             redacted);
     }
 
+    [Theory]
+    [InlineData("password")]
+    [InlineData("passwd")]
+    [InlineData("passcode")]
+    [InlineData("passphrase")]
+    [InlineData("secret")]
+    [InlineData("token")]
+    [InlineData("apikey")]
+    [InlineData("authorization")]
+    [InlineData("creditcard")]
+    [InlineData("cardnumber")]
+    [InlineData("securitycode")]
+    [InlineData("accountnumber")]
+    [InlineData("routingnumber")]
+    [InlineData("iban")]
+    [InlineData("socialsecuritynumber")]
+    [InlineData("taxid")]
+    [InlineData("privatekey")]
+    public void Every_default_suffix_is_sensitive_at_the_end_of_a_key_and_not_before_other_letters(string suffix)
+    {
+        var redactor = new ArgumentRedactor();
+        Assert.True(redactor.IsSensitive(suffix));
+        Assert.True(redactor.IsSensitive("Customer_" + suffix.ToUpperInvariant()));
+        Assert.True(redactor.IsSensitive("new-" + suffix));
+        Assert.False(redactor.IsSensitive(suffix + "s_hint"));
+        Assert.False(redactor.IsSensitive(suffix[..^1]));
+        Assert.False(redactor.IsSensitive(suffix + "1"));
+    }
+
     [Fact]
     public void Agent_and_tool_keys_add_to_the_defaults()
     {
