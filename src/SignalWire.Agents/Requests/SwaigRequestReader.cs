@@ -52,8 +52,11 @@ internal static class SwaigRequestReader
             throw new JsonException("The body must be a JSON object.");
         }
 
-        var strings = new string?[(int)Field.Purpose + 1];
-        var nodes = new JsonNode?[(int)Field.RawCallLog - (int)Field.GlobalData + 1];
+        // The fields are gathered on the stack, then moved into the request (no arrays to allocate and drop).
+        var stringFields = default(StringFields);
+        var nodeFields = default(NodeFields);
+        Span<string?> strings = stringFields;
+        Span<JsonNode?> nodes = nodeFields;
         JsonObject? additional = null;
         var seen = 0;
         // A known name is at most 15 characters, 90 bytes with every one escaped (\uXXXX).
@@ -133,6 +136,18 @@ internal static class SwaigRequestReader
     }
 
     private static JsonException Twice() => new("The body gives a property twice.");
+
+    [System.Runtime.CompilerServices.InlineArray((int)Field.Purpose + 1)]
+    private struct StringFields
+    {
+        private string? _first;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray((int)Field.RawCallLog - (int)Field.GlobalData + 1)]
+    private struct NodeFields
+    {
+        private JsonNode? _first;
+    }
 
     private static Field FieldOf(ref Utf8JsonReader reader, scoped Span<byte> scratch)
     {
