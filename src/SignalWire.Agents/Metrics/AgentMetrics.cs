@@ -5,12 +5,15 @@ namespace SignalWire.Agents.Metrics;
 /// <summary>
 /// The SDK's metrics, on the <see cref="System.Diagnostics.Metrics.Meter"/> named <see cref="MeterName"/>:
 /// ready for OpenTelemetry (<c>AddMeter(AgentMetrics.MeterName)</c>) or <c>dotnet-counters</c>, with no
-/// dependency on either. Every instrument carries the <c>agent</c> tag.
+/// dependency on either. Every instrument but <see cref="UntrackedCallersInstrument"/> carries the <c>agent</c> tag.
 /// </summary>
 public sealed class AgentMetrics
 {
     /// <summary>Name of the meter.</summary>
     public const string MeterName = "SignalWire.Agents";
+
+    /// <summary>The process-wide counter of callers an in-memory rate limiter could not track (its table was full); it has no <c>agent</c> tag.</summary>
+    public const string UntrackedCallersInstrument = "signalwire.agents.rate_limit.untracked";
 
     private readonly Counter<long> _requests;
     private readonly Counter<long> _authFailures;
@@ -39,6 +42,7 @@ public sealed class AgentMetrics
         _verifications = meter.CreateCounter<long>("signalwire.agents.verification", "{event}", "Caller verification events (verified, failed, locked, code_sent, required), by outcome.");
         _destinationsBlocked = meter.CreateCounter<long>("signalwire.agents.destination.blocked", "{action}", "Actions removed from tool results by the destination policy, by reason.");
         _functionDuration = meter.CreateHistogram<double>("signalwire.agents.function.duration", "s", "Time spent in tool handlers.");
+        meter.CreateObservableCounter(UntrackedCallersInstrument, static () => RateLimiting.CompactFixedWindowLimiter.Untracked, "{request}", "New callers let through unlimited because an in-memory rate-limit table was full (whole process; not zero means a flood of distinct callers).");
     }
 
     internal void Request(string agent, string endpoint) => _requests.Add(1, new("agent", agent), new("endpoint", endpoint));

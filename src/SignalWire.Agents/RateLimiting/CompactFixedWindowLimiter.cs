@@ -4,27 +4,34 @@ using SignalWire.Agents.Security;
 namespace SignalWire.Agents.RateLimiting;
 
 /// <summary>
-/// A fixed-window limiter partitioned by key. Counts live in 64 lock-striped open-addressing tables of
-/// (keyed 64-bit hash, count) pairs: 12 bytes per caller, no object per key, no allocation for a granted
-/// request, and no whole-table resize pauses (a stripe grows on its own). A fixed window only needs the
-/// current window's counts, so each stripe is emptied when the window turns. Memory is bounded: past
-/// <see cref="MaxKeys"/> distinct callers in one window, further new callers are let through (a caller
-/// that rotates its id gets a fresh quota anyway) and counted in <see cref="Overflowed"/>.
+/// A fixed-window limiter partitioned by key. Counts live in 256 lock-striped open-addressing tables of one
+/// 64-bit word per caller: the key's seeded hash in the high bits, its count in the low bits (as many as the
+/// limit needs). So 8 bytes per caller, no object per key, no allocation for a granted request, and no whole-table
+/// resize pauses (a stripe grows on its own and never reaches the large object heap, so a burst's old tables are
+/// reclaimed with the young generation). A fixed window only needs the current window's counts, so each stripe is
+/// emptied when the window turns. Memory is bounded (16 MiB at most): past <see cref="MaxKeys"/> distinct callers
+/// in one window, further new callers are let through (a caller that rotates its id gets a fresh quota anyway) and
+/// counted in <see cref="Overflowed"/>.
 /// </summary>
 internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
 {
     /// <summary>Most distinct keys held in one window.</summary>
     public const int MaxKeys = StripeCount * MaxSlotsPerStripe * 3 / 4;
 
-    private const int StripeCount = 64;
-    private const int InitialSlots = 64;
-    private const int MaxSlotsPerStripe = 1 << 15;
+    private const int StripeBits = 8;
+    private const int StripeCount = 1 << StripeBits;
+    private const int InitialSlots = 16;
+
+    /// <summary>8,192 words: 64 KiB, below the 85,000 bytes at which an array goes to the large object heap.</summary>
+    private const int MaxSlotsPerStripe = 1 << 13;
 
     private readonly Stripe[] _stripes = new Stripe[StripeCount];
     private readonly int _limit;
+    private readonly int _countBits;
     private readonly long _windowTicks;
     private readonly TimeProvider _time;
     private readonly ulong _seed = KeyHash.NewSeed();
+    private static long s_untracked;
     private long _sweptWindow;
     private long _overflowed;
 
@@ -33,14 +40,14 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
         ArgumentOutOfRangeException.ThrowIfLessThan(permitLimit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         _limit = permitLimit;
+        _countBits = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)permitLimit);
         _windowTicks = window.Ticks;
         _time = time;
         for (var i = 0; i < StripeCount; i++)
         {
-            _stripes[i] = new Stripe();
+            _stripes[i] = new Stripe(_countBits);
         }
     }
-
     /// <summary>Keys counted in the current window (for tests and diagnostics).</summary>
     internal int Count
     {
@@ -63,6 +70,9 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
     /// <summary>New callers let through because the table was full (since start).</summary>
     internal long Overflowed => Interlocked.Read(ref _overflowed);
 
+    /// <summary>New callers let through because a table was full, over every limiter in the process (a metric).</summary>
+    internal static long Untracked => Interlocked.Read(ref s_untracked);
+
     public override RateLimiterStatistics? GetStatistics(string resource)
     {
         var (window, _) = Now();
@@ -71,7 +81,7 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
         int used;
         lock (stripe.Gate)
         {
-            used = stripe.Window == window && stripe.Find(key) is var slot and >= 0 ? stripe.Counts[slot] : 0;
+            used = stripe.Window == window && stripe.Find(key) is var slot and >= 0 ? stripe.CountAt(slot) : 0;
         }
 
         return new RateLimiterStatistics { CurrentAvailablePermits = _limit - used };
@@ -88,13 +98,13 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
         {
             stripe.Enter(window);
             var slot = stripe.Find(key);
-            var used = slot >= 0 ? stripe.Counts[slot] : 0;
+            var used = slot >= 0 ? stripe.CountAt(slot) : 0;
             if (permitCount == 0)
             {
                 return used < _limit ? FixedWindowLease.Granted : new FixedWindowLease(false, retryAfter);
             }
 
-            if (used + permitCount > _limit)
+            if (permitCount > _limit - used)
             {
                 return new FixedWindowLease(false, retryAfter);
             }
@@ -102,10 +112,11 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
             if (slot < 0 && (slot = stripe.Insert(key)) < 0)
             {
                 Interlocked.Increment(ref _overflowed);
+                Interlocked.Increment(ref s_untracked);
                 return FixedWindowLease.Granted;
             }
 
-            stripe.Counts[slot] = used + permitCount;
+            stripe.SetCount(slot, used + permitCount);
             return FixedWindowLease.Granted;
         }
     }
@@ -138,21 +149,23 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
         }
     }
 
-    /// <summary>The stripe of a key: its top 6 bits (the slot uses low bits, the lowest being always 1).</summary>
-    private Stripe StripeOf(ulong key) => _stripes[(int)(key >> 58)];
-
-    private static int Home(ulong key, int mask) => (int)((key >> 1) & (ulong)mask);
+    /// <summary>The stripe of a key: its top bits (a stripe's words keep the bits below them).</summary>
+    private Stripe StripeOf(ulong key) => _stripes[(int)(key >> (64 - StripeBits))];
 
     private ulong Hash(string value) => KeyHash.Of(value, _seed);
 
-    /// <summary>One lock and one linear-probing table of the current window's counts.</summary>
-    private sealed class Stripe
+    /// <summary>
+    /// One lock and one linear-probing table of the current window's counts. A word is the key's tag (its hash with
+    /// the count bits cleared and the bit above them set, so a used word is never 0) or'ed with the count; the
+    /// home slot comes from the tag's bits above that set bit, so a grown table can place a word without its key.
+    /// </summary>
+    private sealed class Stripe(int countBits)
     {
         public readonly Lock Gate = new();
-        public ulong[] Keys = new ulong[InitialSlots];
-        public int[] Counts = new int[InitialSlots];
+        public ulong[] Words = new ulong[InitialSlots];
         public int Used;
         public long Window = -1;
+        private readonly ulong _countMask = (1UL << countBits) - 1;
 
         /// <summary>Moves to <paramref name="window"/>, dropping the previous window's counts (and a grown table).</summary>
         public void Enter(long window)
@@ -162,32 +175,37 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
                 return;
             }
 
-            if (Keys.Length > InitialSlots)
+            if (Words.Length > InitialSlots)
             {
-                Keys = new ulong[InitialSlots];
-                Counts = new int[InitialSlots];
+                Words = new ulong[InitialSlots];
             }
             else
             {
-                Array.Clear(Keys);
+                Array.Clear(Words);
             }
 
             Used = 0;
             Window = window;
         }
 
+        public int CountAt(int slot) => (int)(Words[slot] & _countMask);
+
+        public void SetCount(int slot, int count) => Words[slot] = (Words[slot] & ~_countMask) | (uint)count;
+
         public int Find(ulong key)
         {
-            var mask = Keys.Length - 1;
-            for (var i = Home(key, mask); ; i = (i + 1) & mask)
+            var tag = Tag(key);
+            var words = Words;
+            var mask = words.Length - 1;
+            for (var i = Home(tag, mask); ; i = (i + 1) & mask)
             {
-                var k = Keys[i];
-                if (k == key)
+                var word = words[i];
+                if ((word & ~_countMask) == tag)
                 {
                     return i;
                 }
 
-                if (k == 0)
+                if (word == 0)
                 {
                     return -1;
                 }
@@ -197,9 +215,9 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
         /// <summary>Adds <paramref name="key"/> with a count of 0; -1 when the stripe is at its maximum size.</summary>
         public int Insert(ulong key)
         {
-            if ((Used + 1) * 4 > Keys.Length * 3)
+            if ((Used + 1) * 4 > Words.Length * 3)
             {
-                if (Keys.Length >= MaxSlotsPerStripe)
+                if (Words.Length >= MaxSlotsPerStripe)
                 {
                     return -1;
                 }
@@ -207,42 +225,43 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
                 Grow();
             }
 
-            var mask = Keys.Length - 1;
-            var i = Home(key, mask);
-            while (Keys[i] != 0)
+            var tag = Tag(key);
+            var i = Place(Words, tag);
+            Words[i] = tag;
+            Used++;
+            return i;
+        }
+
+        private ulong Tag(ulong key) => (key & ~_countMask) | (_countMask + 1);
+
+        private int Home(ulong tag, int mask) => (int)(tag >> (countBits + 1)) & mask;
+
+        /// <summary>The first free slot from <paramref name="tag"/>'s home (the table always has one).</summary>
+        private int Place(ulong[] words, ulong tag)
+        {
+            var mask = words.Length - 1;
+            var i = Home(tag, mask);
+            while (words[i] != 0)
             {
                 i = (i + 1) & mask;
             }
 
-            Keys[i] = key;
-            Counts[i] = 0;
-            Used++;
             return i;
         }
 
         private void Grow()
         {
-            var oldKeys = Keys;
-            var oldCounts = Counts;
-            Keys = new ulong[oldKeys.Length * 2];
-            Counts = new int[oldKeys.Length * 2];
-            var mask = Keys.Length - 1;
-            for (var j = 0; j < oldKeys.Length; j++)
+            var old = Words;
+            var words = new ulong[old.Length * 2];
+            foreach (var word in old)
             {
-                if (oldKeys[j] == 0)
+                if (word != 0)
                 {
-                    continue;
+                    words[Place(words, word & ~_countMask)] = word;
                 }
-
-                var i = Home(oldKeys[j], mask);
-                while (Keys[i] != 0)
-                {
-                    i = (i + 1) & mask;
-                }
-
-                Keys[i] = oldKeys[j];
-                Counts[i] = oldCounts[j];
             }
+
+            Words = words;
         }
     }
 }

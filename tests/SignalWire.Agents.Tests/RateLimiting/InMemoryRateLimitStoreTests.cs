@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using SignalWire.Agents.Metrics;
 using SignalWire.Agents.RateLimiting;
 
 namespace SignalWire.Agents.Tests.RateLimiting;
@@ -84,6 +86,11 @@ public sealed class InMemoryRateLimitStoreTests
     [Fact]
     public void Memory_is_bounded_and_known_callers_stay_limited_when_the_table_is_full()
     {
+        using var meter = new System.Diagnostics.Metrics.Meter(AgentMetrics.MeterName);
+        _ = new AgentMetrics(meter);
+        using var untracked = new MetricCollector<long>(meter, AgentMetrics.UntrackedCallersInstrument);
+        untracked.RecordObservableInstruments();
+        var untrackedBefore = untracked.LastMeasurement!.Value;
         var limiter = (CompactFixedWindowLimiter)new InMemoryRateLimitStore(_time).CreateFixedWindow("t", 2, TimeSpan.FromMinutes(1));
         Assert.True(limiter.AttemptAcquire("known").IsAcquired);
         Assert.True(limiter.AttemptAcquire("known").IsAcquired);
@@ -98,6 +105,58 @@ public sealed class InMemoryRateLimitStoreTests
         Assert.InRange(limiter.Count, CompactFixedWindowLimiter.MaxKeys * 9 / 10, CompactFixedWindowLimiter.MaxKeys);
         Assert.Equal(CompactFixedWindowLimiter.MaxKeys + extra + 1, limiter.Count + limiter.Overflowed);
         Assert.False(limiter.AttemptAcquire("known").IsAcquired);
+
+        // The callers let through show on the process-wide metric (other tests may add to it, never take away).
+        untracked.RecordObservableInstruments();
+        Assert.InRange(untracked.LastMeasurement!.Value - untrackedBefore, limiter.Overflowed, long.MaxValue);
+        Assert.True(limiter.Overflowed >= extra);
         limiter.Dispose();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(65_536)]
+    [InlineData(int.MaxValue)]
+    public void A_count_can_reach_the_limit_exactly_for_every_caller_while_the_tables_grow(int limit)
+    {
+        using var limiter = new InMemoryRateLimitStore(_time).CreateFixedWindow("t", limit, TimeSpan.FromMinutes(1));
+        const int callers = 20_000;
+        for (var i = 0; i < callers; i++)
+        {
+            Assert.True(limiter.AttemptAcquire("caller-" + i, limit).IsAcquired);
+        }
+
+        // Inserting the later callers grew every table several times; no count spilled into another caller's key.
+        for (var i = 0; i < callers; i++)
+        {
+            Assert.Equal(0, limiter.GetStatistics("caller-" + i)!.CurrentAvailablePermits);
+            Assert.False(limiter.AttemptAcquire("caller-" + i).IsAcquired);
+        }
+
+        Assert.Equal(limit, limiter.GetStatistics("someone-else")!.CurrentAvailablePermits);
+    }
+
+    [Fact]
+    public void Counts_survive_the_tables_growing_under_them()
+    {
+        using var limiter = new InMemoryRateLimitStore(_time).CreateFixedWindow("t", 3, TimeSpan.FromMinutes(1));
+        const int callers = 50_000;
+        for (var round = 1; round <= 3; round++)
+        {
+            for (var i = 0; i < callers; i++)
+            {
+                Assert.True(limiter.AttemptAcquire("caller-" + i).IsAcquired);
+                Assert.Equal(3 - round, limiter.GetStatistics("caller-" + i)!.CurrentAvailablePermits);
+            }
+        }
+
+        Assert.False(limiter.AttemptAcquire("caller-0").IsAcquired);
+        Assert.False(limiter.AttemptAcquire("caller-" + (callers - 1)).IsAcquired);
     }
 }
