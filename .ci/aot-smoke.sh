@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Publishes examples/SecureAgent with NativeAOT (warnings are errors) and runs HTTP smoke checks against the native
 # binary on 127.0.0.1: health, Basic Auth, SWML, a regular tool, a secure tool without its token, a hostile body.
+# The default native build leaves MCP out (SecureAgent.csproj); a second publish with -p:SignalWireMcpSupport=true
+# checks that MCP works natively too.
 # Prints one line per check ("aot: ok ..." / "aot: FAILED ...") and a last line "aot-smoke: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -67,6 +69,32 @@ check "a malformed body is 400" "400" "$(status -u "$auth" -X POST "${json[@]}" 
 PORT=$port "$out/SecureAgent" health; check "the image's health command sees the agent" "0" "$?"
 PORT=1 "$out/SecureAgent" health; check "the health command fails when nothing answers" "1" "$?"
 check "nothing failed inside the agent" "0" "$(grep -ciE 'unhandled|exception' "$(pwd)/artifacts/aot-agent.log" || true)"
+kill $agent 2>/dev/null; wait $agent 2>/dev/null
+
+# MCP: left out of the default native build, and asking for it stops the agent with a message, not a stack trace.
+refusal=$(SIGNALWIRE_MCP=true SWML_BASIC_AUTH_USER=$user SWML_BASIC_AUTH_PASSWORD=$password PORT=$port timeout 10 "$out/SecureAgent" 2>&1); code=$?
+check "SIGNALWIRE_MCP=true on a build without MCP exits with 2" "2" "$code"
+check "... and says how to publish with MCP" "1" "$(grep -c 'Publish it with -p:SignalWireMcpSupport=true' <<<"$refusal")"
+mcp_out="$(pwd)/artifacts/aot-mcp"
+rm -rf "$mcp_out"
+if dotnet publish examples/SecureAgent -c Release -r linux-x64 -p:PublishAot=true -p:SignalWireMcpSupport=true -p:TreatWarningsAsErrors=true -o "$mcp_out" >"$log.mcp" 2>&1; then
+  check "publish with MCP has no trim or AOT warning" "0" "$(grep -cE "warning (IL|AOT)[0-9]+" "$log.mcp" || true)"
+  echo "aot: with MCP, binary $(du -m "$mcp_out/SecureAgent" | cut -f1) MB"
+  SIGNALWIRE_MCP=true SWML_BASIC_AUTH_USER=$user SWML_BASIC_AUTH_PASSWORD=$password SIGNALWIRE_SWAIG_SECRET=aot-smoke-secret-0123456789 \
+    SignalWire__Agent__Host=127.0.0.1 PORT=$port SWML_AUDIT_LOG_PATH=none "$mcp_out/SecureAgent" >"$(pwd)/artifacts/aot-mcp-agent.log" 2>&1 &
+  agent=$!
+  for _ in $(seq 1 200); do curl -fsS -o /dev/null "$base/health" 2>/dev/null && break; sleep 0.05; done
+  mcp=(-H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream')
+  init='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"aot-smoke","version":"1"}}}'
+  check "MCP needs the agent's Basic Auth" "401" "$(status -X POST "${mcp[@]}" -d "$init" "$base/mcp")"
+  check "MCP initialize names the server" "1" "$(body -u "$auth" -X POST "${mcp[@]}" -d "$init" "$base/mcp" | grep -c '"serverInfo":{"name":"signalwire-agent"')"
+  tools=$(body -u "$auth" -X POST "${mcp[@]}" -d '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' "$base/mcp")
+  check "MCP lists the regular tools, not the secure one" "1 0" "$(grep -c '"name":"get_balance"' <<<"$tools") $(grep -c '"name":"transfer_funds"' <<<"$tools")"
+  check "nothing failed inside the MCP agent" "0" "$(grep -ciE 'unhandled|exception' "$(pwd)/artifacts/aot-mcp-agent.log" || true)"
+else
+  tail -30 "$log.mcp"
+  check "NativeAOT publish with MCP" "ok" "failed"
+fi
 
 echo "aot-smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

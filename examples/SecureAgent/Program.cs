@@ -22,6 +22,13 @@ if (args is ["health"])
 // SIGNALWIRE_MCP=true also serves the agent's tools over MCP at /mcp, behind the same Basic Auth (or the bearer token in
 // SIGNALWIRE_MCP_TOKEN when that is set).
 var mcp = string.Equals(Environment.GetEnvironmentVariable("SIGNALWIRE_MCP"), "true", StringComparison.OrdinalIgnoreCase);
+if (mcp && !AgentMcpExtensions.IsSupported)
+{
+    // The NativeAOT build leaves MCP out unless published with -p:SignalWireMcpSupport=true (SecureAgent.csproj).
+    await Console.Error.WriteLineAsync("SIGNALWIRE_MCP=true, but this build was published without MCP support. Publish it with -p:SignalWireMcpSupport=true to serve MCP.");
+    return 2;
+}
+
 var agent = new SecureAgent();
 var app = AgentApplication.Create(agent, args, builder =>
 {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,10 +19,32 @@ namespace SignalWire.Agents.Mcp;
 /// </summary>
 public static class AgentMcpExtensions
 {
+    /// <summary>The feature switch behind <see cref="IsSupported"/>, set by the MSBuild property <c>SignalWireMcpSupport</c>.</summary>
+    public const string SupportSwitch = "SignalWire.Agents.Mcp.IsSupported";
+
+    private const string NotSupportedMessage =
+        "This application was published without MCP support (SignalWireMcpSupport=false), so the MCP server was trimmed away. Publish it with -p:SignalWireMcpSupport=true to serve MCP.";
+
+    /// <summary>
+    /// Whether this build can serve MCP: true unless the application was published with
+    /// <c>&lt;SignalWireMcpSupport&gt;false&lt;/SignalWireMcpSupport&gt;</c>. A trimmed or NativeAOT build that sets it
+    /// leaves the MCP server and its dependencies out of the binary (in the example agent, 7 MB of binary and about
+    /// 9 MB of resident memory), and <see cref="AddSignalWireMcp"/> and <c>MapAgentMcp</c> then throw
+    /// <see cref="NotSupportedException"/>.
+    /// </summary>
+    [FeatureSwitchDefinition(SupportSwitch)]
+    public static bool IsSupported => !AppContext.TryGetSwitch(SupportSwitch, out var supported) || supported;
+
     /// <summary>Registers the MCP server (streamable HTTP, stateful sessions) whose tools come from the mapped agent of each endpoint.</summary>
+    /// <exception cref="NotSupportedException">The application was published without MCP support (<see cref="IsSupported"/>).</exception>
     public static IServiceCollection AddSignalWireMcp(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (!IsSupported)
+        {
+            throw new NotSupportedException(NotSupportedMessage);
+        }
+
         services.AddMcpServer(options =>
         {
             options.ServerInfo = new Implementation { Name = "signalwire-agent", Version = "1.0.0" };
@@ -47,17 +70,24 @@ public static class AgentMcpExtensions
     /// </summary>
     /// <exception cref="InvalidOperationException">The agent is not mapped, or <see cref="AddSignalWireMcp"/> was not called.</exception>
     /// <exception cref="AgentConfigurationException">The bearer token is too short.</exception>
+    /// <exception cref="NotSupportedException">The application was published without MCP support (<see cref="IsSupported"/>).</exception>
     public static IEndpointConventionBuilder MapAgentMcp(this IEndpointRouteBuilder endpoints, AgentBase agent, string pattern = "/mcp") =>
         endpoints.MapAgentMcp(agent, new AgentMcpOptions { Pattern = pattern });
 
     /// <summary>Serves <paramref name="agent"/>'s tools over MCP as <paramref name="options"/> say (where, and which credential).</summary>
     /// <exception cref="InvalidOperationException">The agent is not mapped, or <see cref="AddSignalWireMcp"/> was not called.</exception>
     /// <exception cref="AgentConfigurationException">The bearer token is too short.</exception>
+    /// <exception cref="NotSupportedException">The application was published without MCP support (<see cref="IsSupported"/>).</exception>
     public static IEndpointConventionBuilder MapAgentMcp(this IEndpointRouteBuilder endpoints, AgentBase agent, AgentMcpOptions options)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(options);
+        if (!IsSupported)
+        {
+            throw new NotSupportedException(NotSupportedMessage);
+        }
+
         var pipeline = endpoints.GetAgentPipeline(agent);
         var token = options.BearerToken ?? Environment.GetEnvironmentVariable(AgentMcpOptions.BearerTokenVariable);
         var bearer = string.IsNullOrEmpty(token) ? null : BearerToken.For(agent.Name, token);
