@@ -9,7 +9,7 @@ namespace SignalWire.Agents.RateLimiting;
 /// limit needs). So 8 bytes per caller, no object per key, no allocation for a granted request, and no whole-table
 /// resize pauses (a stripe grows on its own and never reaches the large object heap, so a burst's old tables are
 /// reclaimed with the young generation). A fixed window only needs the current window's counts, so each stripe is
-/// emptied when the window turns. Memory is bounded (16 MiB at most): past <see cref="MaxKeys"/> distinct callers
+/// emptied when the window turns. Memory is bounded (8 MiB at most): past <see cref="MaxKeys"/> distinct callers
 /// in one window, further new callers are let through (a caller that rotates its id gets a fresh quota anyway) and
 /// counted in <see cref="Overflowed"/>.
 /// </summary>
@@ -22,8 +22,12 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
     private const int StripeCount = 1 << StripeBits;
     private const int InitialSlots = 16;
 
-    /// <summary>8,192 words: 64 KiB, below the 85,000 bytes at which an array goes to the large object heap.</summary>
-    private const int MaxSlotsPerStripe = 1 << 13;
+    /// <summary>
+    /// 4,096 words (32 KiB, well below the 85,000 bytes at which an array goes to the large object heap), so at most
+    /// 786,432 keys in 8 MiB: hundreds of new callers a second for an hour on one instance, far above any real agent's
+    /// traffic; only a flood of distinct callers fills it.
+    /// </summary>
+    private const int MaxSlotsPerStripe = 1 << 12;
 
     private readonly Stripe[] _stripes = new Stripe[StripeCount];
     private readonly int _limit;
