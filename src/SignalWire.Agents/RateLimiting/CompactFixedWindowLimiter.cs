@@ -11,7 +11,9 @@ namespace SignalWire.Agents.RateLimiting;
 /// reclaimed with the young generation). A fixed window only needs the current window's counts, so each stripe is
 /// emptied when the window turns. Memory is bounded (8 MiB at most): past <see cref="MaxKeys"/> distinct callers
 /// in one window, further new callers are let through (a caller that rotates its id gets a fresh quota anyway) and
-/// counted in <see cref="Overflowed"/>.
+/// counted in <see cref="Overflowed"/>. A word keeps the hash's bits above the count: with a limit below 1,024, at least
+/// 45 bits besides the stripe's, so even a full table is not expected to hold two callers that share a
+/// count (with a limit in the billions, a few might, which such a limit cannot notice).
 /// </summary>
 internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
 {
@@ -31,7 +33,6 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
 
     private readonly Stripe[] _stripes = new Stripe[StripeCount];
     private readonly int _limit;
-    private readonly int _countBits;
     private readonly long _windowTicks;
     private readonly TimeProvider _time;
     private readonly ulong _seed = KeyHash.NewSeed();
@@ -44,12 +45,12 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
         ArgumentOutOfRangeException.ThrowIfLessThan(permitLimit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         _limit = permitLimit;
-        _countBits = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)permitLimit);
+        var countBits = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)permitLimit);
         _windowTicks = window.Ticks;
         _time = time;
         for (var i = 0; i < StripeCount; i++)
         {
-            _stripes[i] = new Stripe(_countBits);
+            _stripes[i] = new Stripe(countBits);
         }
     }
     /// <summary>Keys counted in the current window (for tests and diagnostics).</summary>
