@@ -87,8 +87,13 @@ if dotnet publish examples/SecureAgent -c Release -r linux-x64 -p:PublishAot=tru
   mcp=(-H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream')
   init='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"aot-smoke","version":"1"}}}'
   check "MCP needs the agent's Basic Auth" "401" "$(status -X POST "${mcp[@]}" -d "$init" "$base/mcp")"
-  check "MCP initialize names the server" "1" "$(body -u "$auth" -X POST "${mcp[@]}" -d "$init" "$base/mcp" | grep -c '"serverInfo":{"name":"signalwire-agent"')"
-  tools=$(body -u "$auth" -X POST "${mcp[@]}" -d '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' "$base/mcp")
+  headers="$(pwd)/artifacts/aot-mcp-headers.txt"
+  check "MCP initialize names the server" "1" "$(body -D "$headers" -u "$auth" -X POST "${mcp[@]}" -d "$init" "$base/mcp" | grep -c '"serverInfo":{"name":"signalwire-agent"')"
+  session=$(awk -F': ' 'tolower($1) == "mcp-session-id" {print $2}' "$headers" | tr -d '\r')
+  check "MCP sessions are stateful (initialize returns a session id)" "yes" "$([ -n "$session" ] && echo yes || echo no)"
+  check "a request outside a session is refused" "400" "$(status -u "$auth" -X POST "${mcp[@]}" -d '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' "$base/mcp")"
+  check "MCP initialized notification" "202" "$(status -u "$auth" -X POST "${mcp[@]}" -H "Mcp-Session-Id: $session" -d '{"jsonrpc":"2.0","method":"notifications/initialized"}' "$base/mcp")"
+  tools=$(body -u "$auth" -X POST "${mcp[@]}" -H "Mcp-Session-Id: $session" -d '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' "$base/mcp")
   check "MCP lists the regular tools, not the secure one" "1 0" "$(grep -c '"name":"get_balance"' <<<"$tools") $(grep -c '"name":"transfer_funds"' <<<"$tools")"
   check "nothing failed inside the MCP agent" "0" "$(grep -ciE 'unhandled|exception' "$(pwd)/artifacts/aot-mcp-agent.log" || true)"
 else

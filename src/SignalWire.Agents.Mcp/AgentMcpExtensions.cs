@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using SignalWire.Agents.AspNetCore;
 
@@ -49,16 +50,24 @@ public static class AgentMcpExtensions
         {
             options.ServerInfo = new Implementation { Name = "signalwire-agent", Version = "1.0.0" };
             options.Capabilities = new ServerCapabilities { Tools = new ToolsCapability() };
-        }).WithHttpTransport(transport => transport.ConfigureSessionOptions = (context, options, _) =>
+        }).WithHttpTransport(transport =>
         {
-            // Each session is bound to the agent of the endpoint it started on, and to that client's address.
-            var pipeline = context.GetEndpoint()?.Metadata.GetMetadata<AgentMcpEndpoint>()?.Pipeline
-                ?? throw new InvalidOperationException("This MCP endpoint was not mapped with MapAgentMcp.");
-            var client = context.Connection.RemoteIpAddress;
-            options.Handlers.ListToolsHandler = (_, _) => AgentMcpTools.List(pipeline);
-            options.Handlers.CallToolHandler = (request, cancellationToken) =>
-                AgentMcpTools.CallAsync(pipeline, request.Server.SessionId, client, request.Params, cancellationToken);
-            return Task.CompletedTask;
+            // Stateful, as a tool call's pseudo-call is its session (mcp-<session id>): per-call state such as the
+            // destination caps then belongs to one client. The SDK's default is stateless, which would give every
+            // client's calls one shared pseudo-call. Clients of the 2026-07-28 revision are told to use the initialize
+            // handshake (-32022), which the official clients do.
+            transport.SessionMode = HttpServerSessionMode.Stateful;
+            transport.ConfigureSessionOptions = (context, options, _) =>
+            {
+                // Each session is bound to the agent of the endpoint it started on, and to that client's address.
+                var pipeline = context.GetEndpoint()?.Metadata.GetMetadata<AgentMcpEndpoint>()?.Pipeline
+                    ?? throw new InvalidOperationException("This MCP endpoint was not mapped with MapAgentMcp.");
+                var client = context.Connection.RemoteIpAddress;
+                options.Handlers.ListToolsHandler = (_, _) => AgentMcpTools.List(pipeline);
+                options.Handlers.CallToolHandler = (request, cancellationToken) =>
+                    AgentMcpTools.CallAsync(pipeline, request.Server.SessionId, client, request.Params, cancellationToken);
+                return Task.CompletedTask;
+            };
         });
         return services;
     }

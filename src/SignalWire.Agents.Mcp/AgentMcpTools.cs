@@ -55,7 +55,8 @@ internal static class AgentMcpTools
         {
             ["function"] = name,
             ["argument"] = new JsonObject { ["parsed"] = new JsonArray(arguments), ["raw"] = arguments.ToJsonString() },
-            ["call_id"] = "mcp-" + (sessionId ?? "stateless"),
+            // Sessions are stateful (AddSignalWireMcp); should a host make them stateless, each request is its own call.
+            ["call_id"] = "mcp-" + (sessionId ?? "request-" + Guid.NewGuid().ToString("N")),
             ["app_name"] = "mcp",
         };
         var outcome = await pipeline.InvokeToolAsync(new ToolInvocation(Requests.SwaigRequest.FromJson(body), null, client), cancellationToken).ConfigureAwait(false);

@@ -74,10 +74,29 @@ public sealed class AgentMcpTests : IAsyncLifetime
         Assert.StartsWith("The arguments for get_hours are invalid: day must be one of", Text(invalid), StringComparison.Ordinal);
         Assert.Equal(0, _refunds);
         Assert.Equal(("There is no tool 'transfer_money' here.", true), (Text(secure), secure.IsError));
-        Assert.Contains($"function_call agent=mcp-agent function=get_hours call_id=mcp-{client.SessionId}", LogText(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(client.SessionId));
+        Assert.Contains($"function_call agent=mcp-agent function=get_hours call_id=mcp-{client.SessionId} ", LogText(), StringComparison.Ordinal);
         Assert.Equal(("You're about to refunds the last order. Please say 'confirm' to proceed.", false), (Text(unconfirmed), unconfirmed.IsError ?? false));
         var confirmed = await client.CallToolAsync("refund", new Dictionary<string, object?> { ["confirmed"] = true }, cancellationToken: ct);
         Assert.Equal(("Refunded.", 1), (Text(confirmed), _refunds));
+    }
+
+    [Fact]
+    public async Task Each_client_session_is_its_own_pseudo_call()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var first = await ClientAsync();
+        await using var second = await ClientAsync();
+
+        await first.CallToolAsync("get_hours", new Dictionary<string, object?> { ["day"] = "monday" }, cancellationToken: ct);
+        await second.CallToolAsync("get_hours", new Dictionary<string, object?> { ["day"] = "monday" }, cancellationToken: ct);
+
+        Assert.False(string.IsNullOrEmpty(first.SessionId));
+        Assert.False(string.IsNullOrEmpty(second.SessionId));
+        Assert.NotEqual(first.SessionId, second.SessionId);
+        var log = LogText();
+        Assert.Contains($"function=get_hours call_id=mcp-{first.SessionId} ", log, StringComparison.Ordinal);
+        Assert.Contains($"function=get_hours call_id=mcp-{second.SessionId} ", log, StringComparison.Ordinal);
     }
 
     [Fact]
