@@ -53,6 +53,7 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
             _stripes[i] = new Stripe(countBits);
         }
     }
+
     /// <summary>Keys counted in the current window (for tests and diagnostics).</summary>
     internal int Count
     {
@@ -171,6 +172,7 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
         public int Used;
         public long Window = -1;
         private readonly ulong _countMask = (1UL << countBits) - 1;
+        private readonly int _homeShift = countBits + 1;
 
         /// <summary>Moves to <paramref name="window"/>, dropping the previous window's counts (and a grown table).</summary>
         public void Enter(long window)
@@ -239,7 +241,7 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
 
         private ulong Tag(ulong key) => (key & ~_countMask) | (_countMask + 1);
 
-        private int Home(ulong tag, int mask) => (int)(tag >> (countBits + 1)) & mask;
+        private int Home(ulong tag, int mask) => (int)(tag >> _homeShift) & mask;
 
         /// <summary>The first free slot from <paramref name="tag"/>'s home (the table always has one).</summary>
         private int Place(ulong[] words, ulong tag)
