@@ -26,6 +26,8 @@ fi
 warnings=$(grep -cE "warning (IL|AOT)[0-9]+" "$log" || true)
 check "publish has no trim or AOT warning" "0" "$warnings"
 check "the binary carries its GC budget (GCgen0size)" "yes" "$(grep -qa GCgen0size "$out/SecureAgent" && echo yes || echo no)"
+check "the compiler was given the framework's profile data" "1" \
+  "$(grep -c 'StandardOptimizationData\.mibc' examples/SecureAgent/obj/Release/net10.0/linux-x64/native/SecureAgent.ilc.rsp || true)"
 echo "aot: published in $(( $(date +%s) - started )) s, binary $(du -m "$out/SecureAgent" | cut -f1) MB"
 
 # A port nothing listens on (tests may be running beside this script).

@@ -12,9 +12,8 @@ warmup=${WARMUP_SECONDS:-8}
 connections=32
 threads=2
 
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; else echo "install wrk first" >&2; exit 1; fi
-fi
+# shellcheck source=agent-env.sh
+. benchmarks/agent-env.sh
 
 work=$(mktemp -d)
 pids=()
@@ -22,30 +21,10 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; r
 trap cleanup EXIT
 
 # Both are published as production would be: Release, ReadyToRun (the framework is precompiled either way).
-rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
-echo "publishing (Release, ReadyToRun, $rid)..."
+echo "publishing (Release, $rid, agent build: ${AGENT_BUILD:-jit})..."
 dotnet publish -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -v q -nologo -o "$work/Baseline" benchmarks/Baseline >/dev/null
-if [ "${AGENT_BUILD:-jit}" = aot ]; then
-  echo "publishing the agent with NativeAOT..."
-  dotnet publish -c Release -r "$rid" -p:PublishAot=true -v q -nologo -o "$work/SecureAgent" examples/SecureAgent >/dev/null
-  # The binary carries the GC budget the image runs with (examples/SecureAgent.csproj), so nothing is set here.
-  agent_command=("$work/SecureAgent/SecureAgent")
-else
-  # An earlier NativeAOT publish leaves a self-contained deps.json in this folder, which a JIT publish would reuse.
-  rm -rf "examples/SecureAgent/obj/Release/net10.0/$rid"
-  dotnet publish -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -v q -nologo -o "$work/SecureAgent" examples/SecureAgent >/dev/null
-  agent_command=(dotnet "$work/SecureAgent/SecureAgent.dll")
-fi
-
-export SWML_BASIC_AUTH_USER=signalwire
-export SWML_BASIC_AUTH_PASSWORD=load-test-password-0123456789abcdef
-export SIGNALWIRE_SWAIG_SECRET=load-test-secret
-# transfer_funds runs only for a verified caller: the load call is verified once with the example's demo PIN.
-export EXAMPLE_VERIFICATION_PIN=2468
-export AUTH=$(printf '%s:%s' "$SWML_BASIC_AUTH_USER" "$SWML_BASIC_AUTH_PASSWORD" | base64 -w0)
-# The logging a user gets by default: framework categories at Warning, the agent's own at Information on the
-# console, and the audit trail as JSON lines on standard output (its own batched sink). Nothing is set here.
-unset SWML_AUDIT_LOG_PATH
+agent_line=$(publish_agent "${AGENT_BUILD:-jit}" "$work/SecureAgent")
+read -r -a agent_command <<<"$agent_line"
 
 now_ms() { date +%s%3N; }
 
@@ -57,18 +36,9 @@ start() {
   local pid=$!
   pids+=("$pid")
   echo "$pid" >"$work/$name.pid"
-  for _ in $(seq 1 400); do
-    if curl -fs -o /dev/null -u "$SWML_BASIC_AUTH_USER:$SWML_BASIC_AUTH_PASSWORD" -X POST "http://127.0.0.1:$port/" -H 'Content-Type: application/json' -d '{}'; then
-      echo $(( $(now_ms) - t0 )) >"$work/$name.first"
-      return
-    fi
-    sleep 0.01
-  done
-  echo "$name did not start" >&2; cat "$work/$name.log" >&2; exit 1
+  wait_until_serving "$port" "$pid" || { echo "$name did not start" >&2; cat "$work/$name.log" >&2; exit 1; }
+  echo $(( $(now_ms) - t0 )) >"$work/$name.first"
 }
-
-hwm_mb() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
-rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 for port in 3400 3401; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
@@ -78,17 +48,14 @@ start agent 3401 "${agent_command[@]}"
 baseline_first=$(cat "$work/baseline.first"); agent_first=$(cat "$work/agent.first")
 baseline_pid=$(cat "$work/baseline.pid"); agent_pid=$(cat "$work/agent.pid")
 
-swml=$(curl -fs -u "$SWML_BASIC_AUTH_USER:$SWML_BASIC_AUTH_PASSWORD" -X POST http://127.0.0.1:3401/ -H 'Content-Type: application/json' -d '{"call":{"call_id":"load-secure"}}')
-# The document's last two tokens belong to its secure tools, in order: verify_caller, then transfer_funds.
-tokens=$(grep -o '__token=[A-Za-z0-9_-]*' <<<"$swml" | cut -d= -f2 | tail -2)
-verify_token=$(sed -n 1p <<<"$tokens")
-export TOKEN=$(sed -n 2p <<<"$tokens")
+start_secure_call 3401
+export TOKEN
 
 # Sanity: each scenario's request gets the answer it should (not a refusal) before it is measured.
 check() { local out; out=$(curl -s -u "$SWML_BASIC_AUTH_USER:$SWML_BASIC_AUTH_PASSWORD" -X POST "http://127.0.0.1:3401$1" -H 'Content-Type: application/json' -d "$2"); grep -q "$3" <<<"$out" || { echo "sanity check failed for $1: $out" >&2; exit 1; }; }
 check / '{"call":{"call_id":"x"}}' '"version":"1.0.0"'
 check /swaig '{"function":"get_balance","call_id":"x","caller_id_num":"+19990000001","argument":{"parsed":[{"account_type":"savings"}]}}' 'savings balance'
-check "/swaig?__token=$verify_token" '{"function":"verify_caller","call_id":"load-secure","caller_id_num":"+19990000002","argument":{"parsed":[{"code":"2468"}]}}' 'The caller is verified'
+grep -q 'The caller is verified' <<<"$(verify_secure_caller 3401)" || { echo "sanity check failed: the load call's caller was not verified" >&2; exit 1; }
 check "/swaig?__token=$TOKEN" '{"function":"transfer_funds","call_id":"load-secure","caller_id_num":"+19990000002","argument":{"parsed":[{"amount":25.5,"to_account":"1234567890","confirmed":true}]}}' 'Transferred'
 
 # run NAME PORT PATH LUA : prints "req/s p50 p99 non2xx"
@@ -114,7 +81,6 @@ run() {
 rounds=${ROUNDS:-1}
 # ratio SCENARIO_RPS BARE_BEFORE BARE_AFTER
 ratio() { awk -v a="$1" -v b="$2" -v c="$3" 'BEGIN {printf "%.2f", 2*a/(b+c)}'; }
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{v[NR]=$1} END {printf "%.2f", (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 s_ratios=""; r_ratios=""; c_ratios=""; bare_runs=""
 read -r b_rps b_p50 b_p99 b_bad < <(run baseline 3400 / swml)
 before=$b_rps

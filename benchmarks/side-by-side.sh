@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The JIT and NativeAOT builds of examples/SecureAgent under the same load at the same time: each build on its own port,
+# each driven by its own wrk (one thread, 16 connections) in the same 8 s windows, so that a shared machine's drifting
+# speed slows both alike. What is compared is the server's CPU time per request (user + system, from /proc), trial by
+# trial; on a machine whose speed moves by a fifth from one minute to the next, runs taken one after the other (load.sh)
+# cannot resolve a difference of a few per cent, and this can.
+# Usage: benchmarks/side-by-side.sh [trials per scenario, default 8]   (WARMUPS, default 3: unmeasured windows first,
+# long enough for the JIT build's tiered compilation and dynamic PGO to settle). Needs wrk, clang and zlib1g-dev.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+trials=${1:-8}
+warmups=${WARMUPS:-3}
+
+# shellcheck source=agent-env.sh
+. benchmarks/agent-env.sh
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+echo "publishing both builds (Release, $rid)..."
+jit_line=$(publish_agent jit "$work/jit")
+aot_line=$(publish_agent aot "$work/aot")
+
+for port in 3401 3402; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
+done
+declare -A pid_of token_of
+for build in jit aot; do
+  port=3401; line=$jit_line
+  [ "$build" = aot ] && port=3402 && line=$aot_line
+  read -r -a command <<<"$line"
+  PORT=$port "${command[@]}" >"$work/$build.log" 2>&1 &
+  pid_of[$build]=$!
+  pids+=("$!")
+  wait_until_serving "$port" "${pid_of[$build]}" || { echo "the $build build did not start" >&2; cat "$work/$build.log" >&2; exit 1; }
+  start_secure_call "$port"
+  grep -q 'The caller is verified' <<<"$(verify_secure_caller "$port")" || { echo "the $build build did not verify the load call's caller" >&2; exit 1; }
+  token_of[$build]=$TOKEN
+done
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# Each wrk run numbers its callers from a new base, so no caller comes back often enough to reach its per-minute limit
+# (a refused call is cheaper, and would flatter whichever build got more of them).
+base=0
+# window LUA PATH: one 8 s window with both builds loaded; writes each build's wrk output to $work/BUILD.out.
+window() {
+  base=$(( base + 250000 ))
+  COUNTER_BASE=$base TOKEN=${token_of[jit]} wrk -t1 -c16 -d8s -s "benchmarks/lua/$1.lua" "http://127.0.0.1:3401$2" >"$work/jit.out" 2>&1 &
+  local other=$!
+  COUNTER_BASE=$base TOKEN=${token_of[aot]} wrk -t1 -c16 -d8s -s "benchmarks/lua/$1.lua" "http://127.0.0.1:3402$2" >"$work/aot.out" 2>&1
+  wait "$other"
+}
+requests() { awk '/requests in/ {print $1}' "$work/$1.out"; }
+refused() { awk '/Non-2xx/ {print $NF}' "$work/$1.out" | grep . || echo 0; }
+
+echo
+echo "CPU time per request (microseconds), both builds loaded at once, $trials windows of 8 s per scenario after $warmups unmeasured ones"
+printf '%-28s %-34s %-34s %s\n' scenario "JIT (ReadyToRun) per trial" "NativeAOT per trial" "native / JIT: median (trials)"
+for scenario in "swml /" "swaig-regular /swaig" "swaig-secure /swaig"; do
+  read -r lua path <<<"$scenario"
+  for _ in $(seq 1 "$warmups"); do window "$lua" "$path"; done
+  jit_us="" aot_us="" ratios="" bad=0
+  for _ in $(seq 1 "$trials"); do
+    j0=$(cpu_ticks "${pid_of[jit]}"); a0=$(cpu_ticks "${pid_of[aot]}")
+    window "$lua" "$path"
+    j=$(awk -v a="$j0" -v b="$(cpu_ticks "${pid_of[jit]}")" -v r="$(requests jit)" 'BEGIN {printf "%.1f", (b - a) * 1e6 / 100 / r}')
+    a=$(awk -v a="$a0" -v b="$(cpu_ticks "${pid_of[aot]}")" -v r="$(requests aot)" 'BEGIN {printf "%.1f", (b - a) * 1e6 / 100 / r}')
+    jit_us+=" $j"; aot_us+=" $a"; ratios+=" $(awk -v j="$j" -v a="$a" 'BEGIN {printf "%.3f", a / j}')"
+    bad=$(( bad + $(refused jit) + $(refused aot) ))
+  done
+  printf '%-28s %-34s %-34s %s (%s)\n' "$lua" "median $(median <<<"$jit_us") ($(xargs <<<"$jit_us"))" "median $(median <<<"$aot_us") ($(xargs <<<"$aot_us"))" \
+    "$(median <<<"$ratios")" "$(xargs <<<"$ratios")"
+  if [ "$bad" -gt 0 ]; then echo "  warning: $bad non-2xx answers in $lua: the figures above include refusals"; fi
+done
+echo "peak RSS: JIT $(hwm_mb "${pid_of[jit]}") MB, NativeAOT $(hwm_mb "${pid_of[aot]}") MB"
+echo "A ratio of 1.10 means the native build needs 10 % more CPU per request: 0.91 of the JIT build's throughput on the same CPU."
