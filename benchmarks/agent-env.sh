@@ -1,9 +1,15 @@
 # Sourced by load.sh and side-by-side.sh: the example agent's settings for a load run, how it is published, and the
-# set-up of the secure scenario's call. Expects to run from the repository root.
+# set-up of the secure scenario's call. Expects to run from the repository root. Gives the script a scratch folder,
+# $work, and an array, pids: on exit every process in pids is stopped and the folder removed.
 
 if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; else echo "install wrk first" >&2; exit 1; fi
 fi
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
 
 rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
 

@@ -15,11 +15,6 @@ threads=2
 # shellcheck source=agent-env.sh
 . benchmarks/agent-env.sh
 
-work=$(mktemp -d)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-
 # Both are published as production would be: Release, ReadyToRun (the framework is precompiled either way).
 echo "publishing (Release, $rid, agent build: ${AGENT_BUILD:-jit})..."
 dotnet publish -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -v q -nologo -o "$work/Baseline" benchmarks/Baseline >/dev/null

@@ -14,11 +14,6 @@ warmups=${WARMUPS:-3}
 # shellcheck source=agent-env.sh
 . benchmarks/agent-env.sh
 
-work=$(mktemp -d)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-
 echo "publishing both builds (Release, $rid)..."
 jit_line=$(publish_agent jit "$work/jit")
 aot_line=$(publish_agent aot "$work/aot")
