@@ -37,17 +37,27 @@ for _ in $(seq 1 50); do
 done
 user=smoke; password="aot-smoke-password-$(date +%s%N)"
 auth="$user:$password"
-SWML_BASIC_AUTH_USER=$user SWML_BASIC_AUTH_PASSWORD=$password SIGNALWIRE_SWAIG_SECRET=aot-smoke-secret-0123456789 \
-  SignalWire__Agent__Host=127.0.0.1 PORT=$port SWML_AUDIT_LOG_PATH=none "$out/SecureAgent" >"$(pwd)/artifacts/aot-agent.log" 2>&1 &
-agent=$!
-trap 'kill $agent 2>/dev/null; wait $agent 2>/dev/null' EXIT
 base="http://127.0.0.1:$port"
+# start_agent BINARY LOG [VAR=value...]: runs a native build on $port with the smoke credentials; its pid is $agent.
+start_agent() {
+  local binary=$1 log=$2; shift 2
+  env "$@" SWML_BASIC_AUTH_USER=$user SWML_BASIC_AUTH_PASSWORD=$password SIGNALWIRE_SWAIG_SECRET=aot-smoke-secret-0123456789 \
+    SignalWire__Agent__Host=127.0.0.1 PORT=$port SWML_AUDIT_LOG_PATH=none "$binary" >"$log" 2>&1 &
+  agent=$!
+}
+# await_health: polls /health every 10 ms for up to 10 s.
+await_health() {
+  for _ in $(seq 1 1000); do
+    curl -fsS -o /dev/null "$base/health" 2>/dev/null && return 0
+    sleep 0.01
+  done
+  return 1
+}
 
-t0=$(date +%s%N); ready=""
-for _ in $(seq 1 200); do
-  if curl -fsS -o /dev/null "$base/health" 2>/dev/null; then ready=1; break; fi
-  sleep 0.05
-done
+t0=$(date +%s%N)
+start_agent "$out/SecureAgent" "$(pwd)/artifacts/aot-agent.log"
+trap 'kill $agent 2>/dev/null; wait $agent 2>/dev/null' EXIT
+ready=""; await_health && ready=1
 check "health answers after start" "1" "${ready:-0}"
 if [ -z "$ready" ]; then
   echo "aot: the agent did not answer; its output:"; tail -30 "$(pwd)/artifacts/aot-agent.log"
@@ -82,10 +92,8 @@ rm -rf "$mcp_out"
 if dotnet publish examples/SecureAgent -c Release -r linux-x64 -p:PublishAot=true -p:SignalWireMcpSupport=true -p:TreatWarningsAsErrors=true -o "$mcp_out" >"$log.mcp" 2>&1; then
   check "publish with MCP has no trim or AOT warning" "0" "$(grep -cE "warning (IL|AOT)[0-9]+" "$log.mcp" || true)"
   echo "aot: with MCP, binary $(du -m "$mcp_out/SecureAgent" | cut -f1) MB"
-  SIGNALWIRE_MCP=true SWML_BASIC_AUTH_USER=$user SWML_BASIC_AUTH_PASSWORD=$password SIGNALWIRE_SWAIG_SECRET=aot-smoke-secret-0123456789 \
-    SignalWire__Agent__Host=127.0.0.1 PORT=$port SWML_AUDIT_LOG_PATH=none "$mcp_out/SecureAgent" >"$(pwd)/artifacts/aot-mcp-agent.log" 2>&1 &
-  agent=$!
-  for _ in $(seq 1 200); do curl -fsS -o /dev/null "$base/health" 2>/dev/null && break; sleep 0.05; done
+  start_agent "$mcp_out/SecureAgent" "$(pwd)/artifacts/aot-mcp-agent.log" SIGNALWIRE_MCP=true
+  check "the agent with MCP answers health" "0" "$(await_health; echo $?)"
   mcp=(-H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream')
   init='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"aot-smoke","version":"1"}}}'
   check "MCP needs the agent's Basic Auth" "401" "$(status -X POST "${mcp[@]}" -d "$init" "$base/mcp")"

@@ -54,6 +54,14 @@ verify_secure_caller() {
     -d '{"function":"verify_caller","call_id":"load-secure","caller_id_num":"+19990000002","argument":{"parsed":[{"code":"2468"}]}}'
 }
 
+# ensure_free_ports PORT...: stops the script if something already answers on one of them.
+ensure_free_ports() {
+  local port
+  for port in "$@"; do
+    if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
+  done
+}
+
 # wait_until_serving PORT PID: waits (up to 4 s) for a 2xx answer to an authenticated POST /; fails if PID exits first.
 wait_until_serving() {
   for _ in $(seq 1 400); do

@@ -35,9 +35,7 @@ start() {
   echo $(( $(now_ms) - t0 )) >"$work/$name.first"
 }
 
-for port in 3400 3401; do
-  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
-done
+ensure_free_ports 3400 3401
 start baseline 3400 dotnet "$work/Baseline/Baseline.dll"
 start agent 3401 "${agent_command[@]}"
 baseline_first=$(cat "$work/baseline.first"); agent_first=$(cat "$work/agent.first")

@@ -14,18 +14,13 @@ warmups=${WARMUPS:-3}
 # shellcheck source=agent-env.sh
 . benchmarks/agent-env.sh
 
+declare -A port_of=([jit]=3401 [aot]=3402) command_of pid_of token_of ticks_of us_of
+ensure_free_ports "${port_of[@]}"
 echo "publishing both builds (Release, $rid)..."
-jit_line=$(publish_agent jit "$work/jit")
-aot_line=$(publish_agent aot "$work/aot")
-
-for port in 3401 3402; do
-  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
-done
-declare -A pid_of token_of
+for build in jit aot; do command_of[$build]=$(publish_agent "$build" "$work/$build"); done
 for build in jit aot; do
-  port=3401; line=$jit_line
-  [ "$build" = aot ] && port=3402 && line=$aot_line
-  read -r -a command <<<"$line"
+  port=${port_of[$build]}
+  read -r -a command <<<"${command_of[$build]}"
   PORT=$port "${command[@]}" >"$work/$build.log" 2>&1 &
   pid_of[$build]=$!
   pids+=("$!")
@@ -35,6 +30,7 @@ for build in jit aot; do
   token_of[$build]=$TOKEN
 done
 
+hz=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # Each wrk run numbers its callers from a new base, so no caller comes back often enough to reach its per-minute limit
 # (a refused call is cheaper, and would flatter whichever build got more of them).
@@ -42,10 +38,12 @@ base=0
 # window LUA PATH: one 8 s window with both builds loaded; writes each build's wrk output to $work/BUILD.out.
 window() {
   base=$(( base + 250000 ))
-  COUNTER_BASE=$base TOKEN=${token_of[jit]} wrk -t1 -c16 -d8s -s "benchmarks/lua/$1.lua" "http://127.0.0.1:3401$2" >"$work/jit.out" 2>&1 &
-  local other=$!
-  COUNTER_BASE=$base TOKEN=${token_of[aot]} wrk -t1 -c16 -d8s -s "benchmarks/lua/$1.lua" "http://127.0.0.1:3402$2" >"$work/aot.out" 2>&1
-  wait "$other"
+  local build runs=()
+  for build in jit aot; do
+    COUNTER_BASE=$base TOKEN=${token_of[$build]} wrk -t1 -c16 -d8s -s "benchmarks/lua/$1.lua" "http://127.0.0.1:${port_of[$build]}$2" >"$work/$build.out" 2>&1 &
+    runs+=("$!")
+  done
+  wait "${runs[@]}"
 }
 requests() { awk '/requests in/ {print $1}' "$work/$1.out"; }
 refused() { awk '/Non-2xx/ {print $NF}' "$work/$1.out" | grep . || echo 0; }
@@ -56,17 +54,19 @@ printf '%-28s %-34s %-34s %s\n' scenario "JIT (ReadyToRun) per trial" "NativeAOT
 for scenario in "swml /" "swaig-regular /swaig" "swaig-secure /swaig"; do
   read -r lua path <<<"$scenario"
   for _ in $(seq 1 "$warmups"); do window "$lua" "$path"; done
-  jit_us="" aot_us="" ratios="" bad=0
+  us_of=([jit]="" [aot]=""); ratios="" bad=0
   for _ in $(seq 1 "$trials"); do
-    j0=$(cpu_ticks "${pid_of[jit]}"); a0=$(cpu_ticks "${pid_of[aot]}")
+    for build in jit aot; do ticks_of[$build]=$(cpu_ticks "${pid_of[$build]}"); done
     window "$lua" "$path"
-    j=$(awk -v a="$j0" -v b="$(cpu_ticks "${pid_of[jit]}")" -v r="$(requests jit)" 'BEGIN {printf "%.1f", (b - a) * 1e6 / 100 / r}')
-    a=$(awk -v a="$a0" -v b="$(cpu_ticks "${pid_of[aot]}")" -v r="$(requests aot)" 'BEGIN {printf "%.1f", (b - a) * 1e6 / 100 / r}')
-    jit_us+=" $j"; aot_us+=" $a"; ratios+=" $(awk -v j="$j" -v a="$a" 'BEGIN {printf "%.3f", a / j}')"
-    bad=$(( bad + $(refused jit) + $(refused aot) ))
+    for build in jit aot; do
+      us=$(awk -v a="${ticks_of[$build]}" -v b="$(cpu_ticks "${pid_of[$build]}")" -v hz="$hz" -v r="$(requests "$build")" 'BEGIN {printf "%.1f", (b - a) * 1e6 / hz / r}')
+      us_of[$build]+=" $us"
+      bad=$(( bad + $(refused "$build") ))
+    done
+    ratios+=" $(awk -v j="${us_of[jit]##* }" -v a="${us_of[aot]##* }" 'BEGIN {printf "%.3f", a / j}')"
   done
-  printf '%-28s %-34s %-34s %s (%s)\n' "$lua" "median $(median <<<"$jit_us") ($(xargs <<<"$jit_us"))" "median $(median <<<"$aot_us") ($(xargs <<<"$aot_us"))" \
-    "$(median <<<"$ratios")" "$(xargs <<<"$ratios")"
+  printf '%-28s %-34s %-34s %s (%s)\n' "$lua" "median $(median <<<"${us_of[jit]}") ($(xargs <<<"${us_of[jit]}"))" \
+    "median $(median <<<"${us_of[aot]}") ($(xargs <<<"${us_of[aot]}"))" "$(median <<<"$ratios")" "$(xargs <<<"$ratios")"
   if [ "$bad" -gt 0 ]; then echo "  warning: $bad non-2xx answers in $lua: the figures above include refusals"; fi
 done
 echo "peak RSS: JIT $(hwm_mb "${pid_of[jit]}") MB, NativeAOT $(hwm_mb "${pid_of[aot]}") MB"
