@@ -101,6 +101,9 @@ public static class AgentConfiguration
         o.PreviousSwaigSecret ??= s.PreviousSwaigSecret;
         o.PreviousBasicAuthPassword ??= s.PreviousBasicAuthPassword;
         o.PreviousSigningKey ??= s.PreviousSigningKey;
+        o.PreviousSwaigSecretUntil ??= s.PreviousSwaigSecretUntil;
+        o.PreviousBasicAuthPasswordUntil ??= s.PreviousBasicAuthPasswordUntil;
+        o.PreviousSigningKeyUntil ??= s.PreviousSigningKeyUntil;
         o.TokenLifetime ??= s.TokenLifetime;
         o.ProxyUrlBase ??= s.ProxyUrlBase is { Length: > 0 } url ? ParseUrl(url) : null;
         o.TrustProxyHeaders ??= s.TrustProxyHeaders;
@@ -136,6 +139,7 @@ public static class AgentConfiguration
             policy.DeniedNumberPrefixes ??= d.DeniedNumberPrefixes;
             policy.AllowedSipDomains ??= d.AllowedSipDomains;
             policy.AllowedTransferHosts ??= d.AllowedTransferHosts;
+            policy.AllowedDataHosts ??= d.AllowedDataHosts;
             policy.BlockHighCostNumbers ??= d.BlockHighCostNumbers;
             policy.MaxTransfersPerCall ??= d.MaxTransfersPerCall;
             policy.MaxMessagesPerCall ??= d.MaxMessagesPerCall;

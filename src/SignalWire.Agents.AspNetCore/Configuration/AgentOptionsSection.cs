@@ -23,6 +23,12 @@ internal sealed class AgentOptionsSection
 
     public string? PreviousSigningKey { get; set; }
 
+    public DateTimeOffset? PreviousSwaigSecretUntil { get; set; }
+
+    public DateTimeOffset? PreviousBasicAuthPasswordUntil { get; set; }
+
+    public DateTimeOffset? PreviousSigningKeyUntil { get; set; }
+
     public TimeSpan? TokenLifetime { get; set; }
 
     public string? ProxyUrlBase { get; set; }

@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(1012, LogLevel.Information, "Agent {Agent} mapped at {Route} (HTTPS {Https}, proxy base {ProxyBase}, trust forwarded headers {TrustProxyHeaders})")]
     public static partial void AgentMapped(ILogger logger, string agent, string route, bool https, string proxyBase, bool trustProxyHeaders);
 
+    [LoggerMessage(1014, LogLevel.Warning, "Agent {Agent}: a credential rotation is under way: the previous {Credential} ({Variable}) is still accepted {Until}; remove it once every replica and the platform use the new one")]
+    public static partial void PreviousCredentialAccepted(ILogger logger, string agent, string credential, string variable, string until);
+
     [LoggerMessage(1013, LogLevel.Warning, "Agent {Agent}: the SWML document served does not match the SWML schema ({Count} problems shown): {Problems}")]
     public static partial void SwmlSchemaMismatch(ILogger logger, string agent, int count, string problems);
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using SignalWire.Agents.Security;
 using SignalWire.Agents.Swml;
 
 namespace SignalWire.Agents.AspNetCore.Http;
@@ -85,6 +86,23 @@ public sealed class WebhookBaseResolver
         var request = context.Request;
         var (scheme, host) = SchemeAndHost(context);
         return WebhookBase.Build(scheme, host, request.PathBase.Value ?? string.Empty, _settings.Route, _settings.BasicAuth);
+    }
+
+    /// <summary>
+    /// The webhook base for this request with <paramref name="credentials"/> embedded in place of the agent's current
+    /// ones: for a request admitted with the previous password of a rotation, which must not learn the new one.
+    /// </summary>
+    public string Resolve(HttpContext context, BasicAuthCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(credentials);
+        if (_settings.ProxyUrlBase is { } proxy)
+        {
+            return WebhookBase.FromPublicBase(proxy, _settings.Route, credentials);
+        }
+
+        var (scheme, host) = SchemeAndHost(context);
+        return WebhookBase.Build(scheme, host, context.Request.PathBase.Value ?? string.Empty, _settings.Route, credentials);
     }
 
     private (string Scheme, string Host) SchemeAndHost(HttpContext context)

@@ -61,6 +61,11 @@ internal sealed partial class AgentEndpoints
                 return;
         }
 
+        if (admission.WithPreviousCredential)
+        {
+            PresentedCredential.Mark(context, previous: true);
+        }
+
         try
         {
             await handler(this, context).ConfigureAwait(false);

@@ -111,8 +111,10 @@ internal sealed partial class AgentEndpoints
         {
             // The call is for another agent on the same server: it answers, if these credentials are good for it too
             // (its document carries its own credentials in every webhook URL).
-            if (target.AcceptsCredentialsOf(context))
+            if (target.CredentialsOf(context) is var match and not Security.CredentialMatch.None)
             {
+                // Whichever password the target accepted is the one its document may carry.
+                PresentedCredential.Mark(context, match == Security.CredentialMatch.Previous);
                 Log.SipRouted(_logger, _agent.Name, target._agent.Name, LogText.Safe(fetch.CallId));
                 await target.RenderAsync(context, fetch, body).ConfigureAwait(false);
                 return;
@@ -130,9 +132,9 @@ internal sealed partial class AgentEndpoints
     /// </summary>
     internal Func<SwmlFetch, AgentEndpoints?>? SipRouter { get; set; }
 
-    /// <summary>Whether this agent's host rules and Basic Auth accept the request (already admitted by another agent).</summary>
-    private bool AcceptsCredentialsOf(HttpContext context) =>
-        _pipeline.IsHostAllowed(context.Request.Host.Host) && _settings.BasicAuth.Verify(context.Request.Headers.Authorization.ToString());
+    /// <summary>Which of this agent's passwords the request carries, if its host rules allow it at all (already admitted by another agent).</summary>
+    private Security.CredentialMatch CredentialsOf(HttpContext context) =>
+        _pipeline.IsHostAllowed(context.Request.Host.Host) ? _settings.BasicAuth.Match(context.Request.Headers.Authorization.ToString()) : Security.CredentialMatch.None;
 
     /// <summary>Answers an SWML fetch whose body has been read and checked: the call limit, then the document.</summary>
     private async Task RenderAsync(HttpContext context, SwmlFetch? fetch, JsonObject? body)
@@ -154,7 +156,8 @@ internal sealed partial class AgentEndpoints
         }
 
         var agent = await AgentForAsync(context, body).ConfigureAwait(false);
-        var webhookBase = _urls.Resolve(context);
+        // Admitted with the previous password of a rotation: the document carries that one, never the current one.
+        var webhookBase = PresentedCredential.IsPrevious(context) ? _urls.Resolve(context, _settings.BasicAuth.PreviousCredentials!) : _urls.Resolve(context);
         await JsonResponses.WriteAsync(
             context,
             StatusCodes.Status200OK,

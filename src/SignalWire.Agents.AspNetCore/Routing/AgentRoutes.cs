@@ -113,9 +113,32 @@ internal sealed class AgentRoutes
             Log.GeneratedPassword(logger, agent.Name, settings.BasicAuth.Username);
         }
 
+        WarnAboutRotation(logger, agent.Name, settings);
         var mapped = new AgentRoutes(pipeline, handlers, prefix, routes);
         MappedAgents.Attach(endpoints, name, mapped);
         return mapped;
+    }
+
+    /// <summary>One warning per previous value still configured, with when it stops being accepted.</summary>
+    private static void WarnAboutRotation(ILogger logger, string agent, AgentSettings settings)
+    {
+        static string Until(DateTimeOffset? until) =>
+            until is { } at ? "until " + at.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "until it is removed";
+
+        if (settings.BasicAuth.PreviousCredentials is not null)
+        {
+            Log.PreviousCredentialAccepted(logger, agent, "Basic Auth password", EnvironmentVariables.PreviousBasicAuthPassword, Until(settings.BasicAuth.PreviousPasswordUntil));
+        }
+
+        if (settings.Tokens.HasPreviousSecret)
+        {
+            Log.PreviousCredentialAccepted(logger, agent, "token secret", EnvironmentVariables.PreviousSwaigSecret, Until(settings.Tokens.PreviousSecretUntil));
+        }
+
+        if (settings.PreviousSigningKey is not null)
+        {
+            Log.PreviousCredentialAccepted(logger, agent, "signing key", EnvironmentVariables.PreviousSigningKey, Until(settings.PreviousSigningKeyUntil));
+        }
     }
 
     private static void EnsureSharedSecrets(string agent, AgentSettings settings)

@@ -44,6 +44,15 @@ public sealed class AgentOptions
     /// <summary>The webhook signing key being rotated out, still accepted; default <c>SIGNALWIRE_SIGNING_KEY_PREVIOUS</c>.</summary>
     public string? PreviousSigningKey { get; set; }
 
+    /// <summary>When <see cref="PreviousSwaigSecret"/> stops being accepted, even if it is still set; default <c>SIGNALWIRE_SWAIG_SECRET_PREVIOUS_UNTIL</c> (ISO 8601), else until it is removed.</summary>
+    public DateTimeOffset? PreviousSwaigSecretUntil { get; set; }
+
+    /// <summary>When <see cref="PreviousBasicAuthPassword"/> stops being accepted, even if it is still set; default <c>SWML_BASIC_AUTH_PASSWORD_PREVIOUS_UNTIL</c> (ISO 8601), else until it is removed.</summary>
+    public DateTimeOffset? PreviousBasicAuthPasswordUntil { get; set; }
+
+    /// <summary>When <see cref="PreviousSigningKey"/> stops being accepted, even if it is still set; default <c>SIGNALWIRE_SIGNING_KEY_PREVIOUS_UNTIL</c> (ISO 8601), else until it is removed.</summary>
+    public DateTimeOffset? PreviousSigningKeyUntil { get; set; }
+
     /// <summary>How long a secure tool's token stays valid; default one hour.</summary>
     public TimeSpan? TokenLifetime { get; set; }
 

@@ -16,6 +16,7 @@ public sealed partial class AgentSettings
             DeniedNumberPrefixes = policy.DeniedNumberPrefixes ?? SplitList(env(EnvironmentVariables.DeniedNumberPrefixes)),
             AllowedSipDomains = policy.AllowedSipDomains ?? SplitList(env(EnvironmentVariables.AllowedSipDomains)),
             AllowedTransferHosts = policy.AllowedTransferHosts ?? SplitList(env(EnvironmentVariables.AllowedTransferHosts)),
+            AllowedDataHosts = policy.AllowedDataHosts ?? SplitList(env(EnvironmentVariables.AllowedDataHosts)),
             BlockHighCostNumbers = policy.BlockHighCostNumbers ?? ParseBool(env(EnvironmentVariables.BlockHighCostNumbers), EnvironmentVariables.BlockHighCostNumbers),
             MaxTransfersPerCall = policy.MaxTransfersPerCall ?? ParseInt(env(EnvironmentVariables.MaxTransfersPerCall), EnvironmentVariables.MaxTransfersPerCall, 0, 1_000_000),
             MaxMessagesPerCall = policy.MaxMessagesPerCall ?? ParseInt(env(EnvironmentVariables.MaxMessagesPerCall), EnvironmentVariables.MaxMessagesPerCall, 0, 1_000_000),

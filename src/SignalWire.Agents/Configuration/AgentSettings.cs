@@ -76,6 +76,9 @@ public sealed partial class AgentSettings
     /// <summary>The signing key being rotated out (still accepted), or <see langword="null"/>.</summary>
     public byte[]? PreviousSigningKey { get; init; }
 
+    /// <summary>When <see cref="PreviousSigningKey"/> stops being accepted, or <see langword="null"/> for until it is removed.</summary>
+    public DateTimeOffset? PreviousSigningKeyUntil { get; init; }
+
     /// <summary>Whether a base64 signature over the URL alone is accepted for a request with a body.</summary>
     public required bool AllowSignatureWithoutBody { get; init; }
 
@@ -175,9 +178,15 @@ public sealed partial class AgentSettings
             throw new AgentConfigurationException($"Port {port} is outside 0-65535.");
         }
 
-        var credentials = ResolveCredentials(options, Env);
+        var clock = options.TimeProvider ?? time;
+        var credentials = ResolveCredentials(options, Env, clock);
         var (secret, secretSource) = ResolveSecret(options, Env);
-        var previousSecret = ResolvePrevious(options.PreviousSwaigSecret, Env(EnvironmentVariables.PreviousSwaigSecret), secretSource, "token secret", EnvironmentVariables.SwaigSecret);
+        var previousSecret = ResolvePrevious(options.PreviousSwaigSecret, Env(EnvironmentVariables.PreviousSwaigSecret), secretSource, "token secret", EnvironmentVariables.SwaigSecret, nameof(AgentOptions.PreviousSwaigSecret));
+        var previousSecretUntil = ResolveUntil(options.PreviousSwaigSecretUntil, Env, EnvironmentVariables.PreviousSwaigSecretUntil,
+            previousSecret.Length > 0 ? "set" : null, EnvironmentVariables.PreviousSwaigSecret);
+        var previousSigningKey = ResolvePrevious(options.PreviousSigningKey, Env(EnvironmentVariables.PreviousSigningKey),
+            string.IsNullOrEmpty(options.SigningKey ?? Env(EnvironmentVariables.SigningKey)) ? CredentialSource.Generated : CredentialSource.Options,
+            "signing key", EnvironmentVariables.SigningKey, nameof(AgentOptions.PreviousSigningKey));
         var lifetime = options.TokenLifetime ?? DefaultTokenLifetime;
         if (lifetime <= TimeSpan.Zero)
         {
@@ -221,7 +230,7 @@ public sealed partial class AgentSettings
             Host = options.Host ?? "0.0.0.0",
             Port = port,
             BasicAuth = credentials,
-            Tokens = new SwaigTokenService(secret, previousSecret, name, route, lifetime, options.TimeProvider ?? time),
+            Tokens = new SwaigTokenService(secret, previousSecret, previousSecretUntil, name, route, lifetime, clock),
             TokenSecretSource = secretSource,
             ProxyUrlBase = proxyBase,
             TrustProxyHeaders = options.TrustProxyHeaders
@@ -238,8 +247,9 @@ public sealed partial class AgentSettings
             MaxRequestBodySize = maxBody,
             EmergencyMode = options.EmergencyMode ?? ParseBool(Env(EnvironmentVariables.EmergencyMode), EnvironmentVariables.EmergencyMode) ?? false,
             SigningKey = string.IsNullOrEmpty(signingKey) ? null : System.Text.Encoding.UTF8.GetBytes(signingKey),
-            PreviousSigningKey = ResolvePrevious(options.PreviousSigningKey, Env(EnvironmentVariables.PreviousSigningKey),
-                string.IsNullOrEmpty(signingKey) ? CredentialSource.Generated : CredentialSource.Options, "signing key", EnvironmentVariables.SigningKey) is { Length: > 0 } previousKey ? previousKey : null,
+            PreviousSigningKey = previousSigningKey.Length > 0 ? previousSigningKey : null,
+            PreviousSigningKeyUntil = ResolveUntil(options.PreviousSigningKeyUntil, Env, EnvironmentVariables.PreviousSigningKeyUntil,
+                previousSigningKey.Length > 0 ? "set" : null, EnvironmentVariables.PreviousSigningKey),
             AllowSignatureWithoutBody = options.AllowSignatureWithoutBody,
             AuthFailureLimit = options.AuthFailureLimit ?? ParseInt(Env(EnvironmentVariables.AuthFailureLimit), EnvironmentVariables.AuthFailureLimit, 1, 1_000_000) ?? DefaultAuthFailureLimit,
             RateLimitPerMinute = options.RateLimitPerMinute ?? ParseInt(Env(EnvironmentVariables.RateLimit), EnvironmentVariables.RateLimit, 1, 10_000_000),

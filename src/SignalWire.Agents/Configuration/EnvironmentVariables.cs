@@ -45,6 +45,15 @@ public static class EnvironmentVariables
     /// <summary>The Basic Auth password being rotated out, still accepted (with the same user name).</summary>
     public const string PreviousBasicAuthPassword = "SWML_BASIC_AUTH_PASSWORD_PREVIOUS";
 
+    /// <summary>When the previous token secret stops being accepted (ISO 8601, e.g. <c>2026-12-09T12:00:00Z</c>).</summary>
+    public const string PreviousSwaigSecretUntil = "SIGNALWIRE_SWAIG_SECRET_PREVIOUS_UNTIL";
+
+    /// <summary>When the previous signing key stops being accepted (ISO 8601).</summary>
+    public const string PreviousSigningKeyUntil = "SIGNALWIRE_SIGNING_KEY_PREVIOUS_UNTIL";
+
+    /// <summary>When the previous Basic Auth password stops being accepted (ISO 8601).</summary>
+    public const string PreviousBasicAuthPasswordUntil = "SWML_BASIC_AUTH_PASSWORD_PREVIOUS_UNTIL";
+
     /// <summary>Start in emergency mode.</summary>
     public const string EmergencyMode = "AGENT_EMERGENCY_MODE";
 
@@ -107,6 +116,9 @@ public static class EnvironmentVariables
 
     /// <summary>Hosts (comma-separated) a SWML transfer to a URL may reach.</summary>
     public const string AllowedTransferHosts = "SWML_ALLOWED_TRANSFER_HOSTS";
+
+    /// <summary>Hosts (comma-separated, <c>*.domain</c> allowed) a <c>tap</c> may stream to and a <c>pay</c> connector may receive card data on.</summary>
+    public const string AllowedDataHosts = "SWML_ALLOWED_DATA_HOSTS";
 
     /// <summary>Refuse premium-rate, shared-cost, personal, global-service and invalid numbers (default true).</summary>
     public const string BlockHighCostNumbers = "SWML_BLOCK_HIGH_COST_NUMBERS";

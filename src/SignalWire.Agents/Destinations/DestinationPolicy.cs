@@ -24,6 +24,12 @@ public sealed class DestinationPolicy
     public IReadOnlyList<string>? AllowedTransferHosts { get; set; }
 
     /// <summary>
+    /// Hosts a <c>tap</c> may stream call audio to and a <c>pay</c> verb's <c>payment_connector_url</c> may post card
+    /// data to (exact, or <c>*.example.com</c>); empty: any host. Default <c>SWML_ALLOWED_DATA_HOSTS</c>.
+    /// </summary>
+    public IReadOnlyList<string>? AllowedDataHosts { get; set; }
+
+    /// <summary>
     /// Refuse premium-rate, shared-cost and personal numbers, numbers of the international global services
     /// (<c>+8xx</c>, <c>+979</c>) and numbers that are not valid in their country. Default
     /// <c>SWML_BLOCK_HIGH_COST_NUMBERS</c>, else on.

@@ -19,8 +19,9 @@ public sealed class DestinationRules
     public static DestinationRules Default { get; } = Create(new DestinationPolicy());
 
     private DestinationRules(IReadOnlyList<string> countries, IReadOnlyList<string> allowedPrefixes, IReadOnlyList<string> deniedPrefixes,
-        IReadOnlyList<string> sipDomains, IReadOnlyList<string> transferHosts, bool blockHighCost, int maxTransfers, int maxMessages)
+        IReadOnlyList<string> sipDomains, IReadOnlyList<string> transferHosts, IReadOnlyList<string> dataHosts, bool blockHighCost, int maxTransfers, int maxMessages)
     {
+        AllowedDataHosts = dataHosts;
         AllowedCountries = countries;
         AllowedNumberPrefixes = allowedPrefixes;
         DeniedNumberPrefixes = deniedPrefixes;
@@ -46,6 +47,9 @@ public sealed class DestinationRules
     /// <summary>Transfer URL hosts allowed (empty: any).</summary>
     public IReadOnlyList<string> AllowedTransferHosts { get; }
 
+    /// <summary>Hosts a <c>tap</c> stream or a <c>pay</c> connector may send call audio or payment data to (empty: any).</summary>
+    public IReadOnlyList<string> AllowedDataHosts { get; }
+
     /// <summary>Whether high-cost and invalid numbers are refused.</summary>
     public bool BlockHighCostNumbers { get; }
 
@@ -57,6 +61,13 @@ public sealed class DestinationRules
 
     /// <summary>Whether numbers are limited to chosen countries or prefixes (rather than any country).</summary>
     public bool HasNumberAllowList => AllowedCountries.Count > 0 || AllowedNumberPrefixes.Count > 0;
+
+    /// <summary>
+    /// Whether any rule restricts destinations (the high-cost block, or any list). While one does, SWML text the
+    /// policy cannot read (YAML, broken JSON) is refused: what it would dial cannot be known.
+    /// </summary>
+    public bool IsActive => BlockHighCostNumbers || HasNumberAllowList || DeniedNumberPrefixes.Count > 0
+        || AllowedSipDomains.Count > 0 || AllowedTransferHosts.Count > 0 || AllowedDataHosts.Count > 0;
 
     /// <summary>The rules of <paramref name="policy"/>; values it leaves <see langword="null"/> take the defaults.</summary>
     /// <exception cref="ArgumentException">A country, prefix, host or cap is not usable; the message names it.</exception>
@@ -78,6 +89,7 @@ public sealed class DestinationRules
             Prefixes(policy.DeniedNumberPrefixes, nameof(DestinationPolicy.DeniedNumberPrefixes)),
             Hosts(policy.AllowedSipDomains, nameof(DestinationPolicy.AllowedSipDomains)),
             Hosts(policy.AllowedTransferHosts, nameof(DestinationPolicy.AllowedTransferHosts)),
+            Hosts(policy.AllowedDataHosts, nameof(DestinationPolicy.AllowedDataHosts)),
             policy.BlockHighCostNumbers ?? true,
             Cap(policy.MaxTransfersPerCall, nameof(DestinationPolicy.MaxTransfersPerCall)),
             Cap(policy.MaxMessagesPerCall, nameof(DestinationPolicy.MaxMessagesPerCall)));
@@ -91,7 +103,7 @@ public sealed class DestinationRules
     public static IReadOnlyList<string> DialingVerbs(System.Text.Json.Nodes.JsonObject action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return [.. ActionDestinations.Find(action).Select(d => d.Verb)];
+        return [.. ActionDestinations.Find(action).Where(d => d.Kind != DialOutKind.DataSink).Select(d => d.Verb)];
     }
 
     /// <summary>Checks an E.164 phone number (<c>+</c> and digits; <c>tel:</c>, spaces, dots, hyphens and parentheses are ignored).</summary>
@@ -171,27 +183,22 @@ public sealed class DestinationRules
 
     /// <summary>
     /// Checks any destination an action can carry: a phone number, a <c>tel:</c> or <c>sip:</c>/<c>sips:</c> URI
-    /// (its domain, and its user part when that is a number), an http(s) URL (a SWML transfer: its host), a
-    /// SignalWire address (<c>/public/...</c>) or a section name. Anything else is refused.
+    /// (its domain, and its user part when a trunk could dial it as a number), an http(s) or scheme-relative
+    /// (<c>//host/…</c>) URL (a SWML transfer: its host), a SignalWire address (<c>/public/...</c>) or a section name.
+    /// Unicode digits count as the digits they are. Anything else is refused.
     /// </summary>
     public DestinationVerdict Check(string destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var value = destination.Trim();
+        var value = DestinationText.FoldDigits(destination.Trim());
         switch (DestinationText.Classify(value))
         {
             case DestinationKind.Number:
                 return CheckNumber(value);
             case DestinationKind.Sip:
-                var sip = SipAddress.Parse(value);
-                if (sip?.Host is not { } domain || (AllowedSipDomains.Count > 0 && !Security.HostPatterns.Matches(domain, AllowedSipDomains)))
-                {
-                    return DestinationVerdict.Refuse("sip_domain_not_allowed");
-                }
-
-                return sip.User is { } user && DestinationText.LooksLikeNumber(user) ? CheckNumber(user) : DestinationVerdict.Pass;
+                return CheckSip(value);
             case DestinationKind.Url:
-                return AllowedTransferHosts.Count == 0 || (Uri.TryCreate(value, UriKind.Absolute, out var url) && Security.HostPatterns.Matches(url.Host, AllowedTransferHosts))
+                return AllowedTransferHosts.Count == 0 || (DestinationText.UrlHost(value) is { } host && Security.HostPatterns.Matches(host, AllowedTransferHosts))
                     ? DestinationVerdict.Pass
                     : DestinationVerdict.Refuse("transfer_host_not_allowed");
             case DestinationKind.Internal:
@@ -199,6 +206,40 @@ public sealed class DestinationRules
             default:
                 return DestinationVerdict.Refuse("unknown_destination");
         }
+    }
+
+    /// <summary>
+    /// Checks where a <c>tap</c> streams call audio or a <c>pay</c> connector receives card data: with
+    /// <see cref="AllowedDataHosts"/> set, the URI (<c>wss://</c>, <c>ws://</c>, <c>rtp://</c>, <c>https://</c>) must
+    /// name one of them; unset, any URI passes. This guards against exfiltration, not toll fraud.
+    /// </summary>
+    public DestinationVerdict CheckDataSink(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (AllowedDataHosts.Count == 0)
+        {
+            return DestinationVerdict.Pass;
+        }
+
+        return DestinationText.UrlHost(uri.Trim()) is { } host && Security.HostPatterns.Matches(host, AllowedDataHosts)
+            ? DestinationVerdict.Pass
+            : DestinationVerdict.Refuse("data_host_not_allowed");
+    }
+
+    private DestinationVerdict CheckSip(string value)
+    {
+        var sip = SipAddress.Parse(value);
+        if (sip is null || sip.IsAmbiguous)
+        {
+            return DestinationVerdict.Refuse("malformed_sip_uri");
+        }
+
+        if (sip.Host is not { } domain || (AllowedSipDomains.Count > 0 && !Security.HostPatterns.Matches(domain, AllowedSipDomains)))
+        {
+            return DestinationVerdict.Refuse("sip_domain_not_allowed");
+        }
+
+        return sip.User is { } user && DestinationText.MayDialAsNumber(user) ? CheckNumber(user) : DestinationVerdict.Pass;
     }
 
     private static string[] Prefixes(IEnumerable<string>? prefixes, string name) =>

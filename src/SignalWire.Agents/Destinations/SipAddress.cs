@@ -2,7 +2,7 @@ namespace SignalWire.Agents.Destinations;
 
 /// <summary>
 /// What a <c>sip:</c> or <c>sips:</c> URI addresses: its user (percent-decoded, without user parameters or password)
-/// and its host (lower case, without port or parameters). The destination policy and SIP routing read URIs
+/// and its host (lower case, without port or parameters); Unicode digits in the user part read as ASCII digits. The destination policy and SIP routing read URIs
 /// through this one parser, so a number hidden as <c>sip:%2B1900…;isub=1@trunk</c> is seen as the number it is.
 /// </summary>
 /// <param name="User">The user part (<c>sales</c>, <c>+14155550100</c>), or <see langword="null"/> when there is none.</param>
@@ -41,7 +41,7 @@ public sealed record SipAddress(string? User, string? Host)
             // The user part may carry parameters (";isub=1", ";user=phone") and a password (":secret").
             var name = rest[..at];
             var end = name.IndexOfAny([';', ':']);
-            user = Uri.UnescapeDataString(end >= 0 ? name[..end] : name);
+            user = DestinationText.FoldDigits(Uri.UnescapeDataString(end >= 0 ? name[..end] : name));
             rest = rest[(at + 1)..];
         }
 
@@ -60,4 +60,10 @@ public sealed record SipAddress(string? User, string? Host)
 
         return new SipAddress(string.IsNullOrEmpty(user) ? null : user, string.IsNullOrEmpty(host) ? null : host);
     }
+
+    /// <summary>
+    /// Whether the user part could be read two ways: it holds an <c>@</c> (a second one in the URI, or an encoded one)
+    /// or a control character (<c>%00</c>). SIP stacks split such URIs differently, so the policy refuses them.
+    /// </summary>
+    internal bool IsAmbiguous => User is { } user && (user.Contains('@', StringComparison.Ordinal) || user.Any(char.IsControl));
 }

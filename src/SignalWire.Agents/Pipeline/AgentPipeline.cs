@@ -43,7 +43,7 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly CallerVerificationGate _verification;
     private readonly DestinationGuard _destinations;
-    private readonly Func<string?, bool> _verifyBasicAuth;
+    private readonly Func<string?, CredentialMatch> _matchBasicAuth;
 
     /// <summary>Builds the gates of <paramref name="agent"/> (whose configuration must be valid).</summary>
     /// <exception cref="AgentConfigurationException">The agent's configuration is unusable.</exception>
@@ -54,7 +54,7 @@ public sealed partial class AgentPipeline : IAsyncDisposable
         _agent = agent;
         _settings = agent.Settings;
         var basicAuth = _settings.BasicAuth;
-        _verifyBasicAuth = authorization => basicAuth.Verify(authorization);
+        _matchBasicAuth = authorization => basicAuth.Match(authorization);
         _time = services.Time;
         _logger = services.Loggers.CreateLogger(LogCategory);
         _audit = new AgentAudit(agent.Name, services.Loggers, _settings, _time);
@@ -106,19 +106,29 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     /// The per-IP ceiling (when configured), the failed-login block and Basic Auth, in that order. A failed
     /// login counts against the client (and every agent sharing these credentials) and is audited.
     /// </summary>
+    /// <remarks>
+    /// A request that presented the previous password of a rotation is admitted with
+    /// <see cref="AdmissionOutcome.WithPreviousCredential"/> set: anything answered to it must carry that password, never
+    /// the current one.
+    /// </remarks>
     public ValueTask<AdmissionOutcome> AdmitAsync(string? authorization, IPAddress? client, string method, string path, CancellationToken cancellationToken = default) =>
-        AdmitAsync(authorization, _verifyBasicAuth, client, method, path, cancellationToken);
+        AdmitMatchingAsync(authorization, _matchBasicAuth, client, method, path, cancellationToken);
 
     /// <summary>
     /// The same gates as <see cref="AdmitAsync(string?, IPAddress?, string, string, CancellationToken)"/> with another
     /// credential check in place of Basic Auth, for a side door with its own credential (a bearer token for MCP, say):
     /// the per-IP ceiling and the failed-login block still apply, and a refused credential counts and is audited.
     /// </summary>
-    public async ValueTask<AdmissionOutcome> AdmitAsync(string? authorization, Func<string?, bool> verifyAuthorization, IPAddress? client, string method, string path, CancellationToken cancellationToken = default)
+    public ValueTask<AdmissionOutcome> AdmitAsync(string? authorization, Func<string?, bool> verifyAuthorization, IPAddress? client, string method, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(verifyAuthorization);
+        return AdmitMatchingAsync(authorization, value => verifyAuthorization(value) ? CredentialMatch.Current : CredentialMatch.None, client, method, path, cancellationToken);
+    }
+
+    private async ValueTask<AdmissionOutcome> AdmitMatchingAsync(string? authorization, Func<string?, CredentialMatch> matchAuthorization, IPAddress? client, string method, string path, CancellationToken cancellationToken)
+    {
         var gate = Telemetry.AgentTracing.StartGate("signalwire.gate.admission");
-        var outcome = await AdmitCoreAsync(authorization, verifyAuthorization, client, method, path, cancellationToken).ConfigureAwait(false);
+        var outcome = await AdmitCoreAsync(authorization, matchAuthorization, client, method, path, cancellationToken).ConfigureAwait(false);
         Telemetry.AgentTracing.End(gate, outcome.Decision switch
         {
             Admission.Admitted => Telemetry.AgentTracing.Pass,
@@ -129,7 +139,7 @@ public sealed partial class AgentPipeline : IAsyncDisposable
         return outcome;
     }
 
-    private async ValueTask<AdmissionOutcome> AdmitCoreAsync(string? authorization, Func<string?, bool> verifyAuthorization, IPAddress? client, string method, string path, CancellationToken cancellationToken)
+    private async ValueTask<AdmissionOutcome> AdmitCoreAsync(string? authorization, Func<string?, CredentialMatch> matchAuthorization, IPAddress? client, string method, string path, CancellationToken cancellationToken)
     {
         var key = ClientKey(client);
         if (_limits.PerIp is { } perIp)
@@ -149,9 +159,12 @@ public sealed partial class AgentPipeline : IAsyncDisposable
             }
         }
 
-        if (verifyAuthorization(authorization))
+        switch (matchAuthorization(authorization))
         {
-            return new AdmissionOutcome(Admission.Admitted);
+            case CredentialMatch.Current:
+                return new AdmissionOutcome(Admission.Admitted);
+            case CredentialMatch.Previous:
+                return new AdmissionOutcome(Admission.Admitted, WithPreviousCredential: true);
         }
 
         (await _limits.AuthFailures.AcquireAsync(key, 1, cancellationToken).ConfigureAwait(false)).Dispose();
@@ -173,7 +186,8 @@ public sealed partial class AgentPipeline : IAsyncDisposable
 
         var gate = Telemetry.AgentTracing.StartGate("signalwire.gate.signature");
         if (WebhookSignature.IsValid(key, signature, publicUrl, body, isForm: false, _settings.AllowSignatureWithoutBody)
-            || (_settings.PreviousSigningKey is { } previous && WebhookSignature.IsValid(previous, signature, publicUrl, body, isForm: false, _settings.AllowSignatureWithoutBody)))
+            || (_settings.PreviousSigningKey is { } previous && (_settings.PreviousSigningKeyUntil is not { } until || _time.GetUtcNow() < until)
+                && WebhookSignature.IsValid(previous, signature, publicUrl, body, isForm: false, _settings.AllowSignatureWithoutBody)))
         {
             Telemetry.AgentTracing.End(gate, Telemetry.AgentTracing.Pass);
             return true;

@@ -52,33 +52,43 @@ internal sealed class DestinationGuard(string agent, DestinationRules rules, IRa
 
     private async ValueTask<(string Verb, string Destination, string Reason)?> RefusalAsync(IReadOnlyList<DialOut> dialOuts, string? callId, CancellationToken cancellationToken)
     {
+        var transfers = 0;
+        var messages = 0;
         foreach (var dialOut in dialOuts)
         {
-            foreach (var destination in dialOut.Destinations)
+            transfers += dialOut.Kind == DialOutKind.Transfer ? 1 : 0;
+            messages += dialOut.Kind == DialOutKind.Message ? 1 : 0;
+            foreach (var target in dialOut.Targets)
             {
-                var verdict = rules.Check(destination);
+                var verdict = Verdict(dialOut.Kind, target);
                 if (!verdict.Allowed)
                 {
-                    return (dialOut.Verb, destination, verdict.Reason!);
+                    return (dialOut.Verb, target.Value, verdict.Reason!);
                 }
             }
         }
 
-        var transfers = dialOuts.Count(d => !d.IsMessage);
-        var messages = dialOuts.Count - transfers;
         var key = callId ?? "(no call)";
         if (transfers > 0 && !await TakeAsync("transfers", rules.MaxTransfersPerCall, key, transfers, cancellationToken).ConfigureAwait(false))
         {
-            return (dialOuts.First(d => !d.IsMessage).Verb, dialOuts.First(d => !d.IsMessage).Destinations[0], "transfer_cap");
+            var first = dialOuts.First(d => d.Kind == DialOutKind.Transfer);
+            return (first.Verb, first.FirstValue, "transfer_cap");
         }
 
         if (messages > 0 && !await TakeAsync("messages", rules.MaxMessagesPerCall, key, messages, cancellationToken).ConfigureAwait(false))
         {
-            return (dialOuts.First(d => d.IsMessage).Verb, dialOuts.First(d => d.IsMessage).Destinations[0], "message_cap");
+            var first = dialOuts.First(d => d.Kind == DialOutKind.Message);
+            return (first.Verb, first.FirstValue, "message_cap");
         }
 
         return null;
     }
+
+    /// <summary>The rule for one target: what could not be read is refused while any rule is active, data sinks have their own host list.</summary>
+    private DestinationVerdict Verdict(DialOutKind kind, DialTarget target) =>
+        target.Refusal is { } refusal
+            ? refusal == "unreadable_swml" && !rules.IsActive ? DestinationVerdict.Pass : DestinationVerdict.Refuse(refusal)
+            : kind == DialOutKind.DataSink ? rules.CheckDataSink(target.Value) : rules.Check(target.Value);
 
     private async ValueTask<bool> TakeAsync(string what, int cap, string callId, int count, CancellationToken cancellationToken)
     {
@@ -95,6 +105,14 @@ internal sealed class DestinationGuard(string agent, DestinationRules rules, IRa
     {
         "transfer_cap" => "the transfer, because this call has reached its limit of transfers",
         "message_cap" => "the text message, because this call has reached its limit of messages",
-        _ => $"the {(refusal.Verb == "send_sms" ? "text message" : "transfer")} to {refusal.Destination}, because that destination is not allowed ({refusal.Reason.Replace('_', ' ')})",
+        _ => $"the {Action(refusal.Verb)} to {refusal.Destination}, because that destination is not allowed ({refusal.Reason.Replace('_', ' ')})",
+    };
+
+    private static string Action(string verb) => verb switch
+    {
+        "send_sms" => "text message",
+        "tap" => "call audio stream",
+        "pay" => "payment",
+        _ => "transfer",
     };
 }

@@ -21,6 +21,7 @@ public sealed class BasicAuthCredentials
     private readonly byte[] _user;
     private readonly byte[] _password;
     private readonly byte[]? _previousPassword;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates credentials.</summary>
     /// <param name="username">User name; must not be empty or contain ':'.</param>
@@ -37,8 +38,26 @@ public sealed class BasicAuthCredentials
     /// <param name="previousPassword">The password being rotated out, or <see langword="null"/>.</param>
     /// <param name="source">Where they came from.</param>
     public BasicAuthCredentials(string username, string password, string? previousPassword, CredentialSource source)
+        : this(username, password, previousPassword, previousPasswordUntil: null, source, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates credentials during a rotation whose previous password is accepted only until <paramref name="previousPasswordUntil"/>.</summary>
+    /// <param name="username">User name; must not be empty or contain ':'.</param>
+    /// <param name="password">The current password (the one put in webhook URLs); must not be empty.</param>
+    /// <param name="previousPassword">The password being rotated out, or <see langword="null"/>; an empty string is refused (it would let a blank password in).</param>
+    /// <param name="previousPasswordUntil">When the previous password stops being accepted, or <see langword="null"/> for until it is removed.</param>
+    /// <param name="source">Where they came from.</param>
+    /// <param name="time">The clock <paramref name="previousPasswordUntil"/> is read against.</param>
+    public BasicAuthCredentials(string username, string password, string? previousPassword, DateTimeOffset? previousPasswordUntil, CredentialSource source, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
+        ArgumentNullException.ThrowIfNull(time);
+        if (previousPassword is { Length: 0 })
+        {
+            throw new ArgumentException("A previous Basic Auth password must not be empty: leave it null when there is none.", nameof(previousPassword));
+        }
+
         ArgumentException.ThrowIfNullOrEmpty(password);
         if (username.Contains(':', StringComparison.Ordinal))
         {
@@ -50,11 +69,26 @@ public sealed class BasicAuthCredentials
         Source = source;
         _user = Encoding.UTF8.GetBytes(username);
         _password = Encoding.UTF8.GetBytes(password);
-        _previousPassword = string.IsNullOrEmpty(previousPassword) ? null : Encoding.UTF8.GetBytes(previousPassword);
+        _previousPassword = previousPassword is null ? null : Encoding.UTF8.GetBytes(previousPassword);
+        PreviousPasswordUntil = _previousPassword is null ? null : previousPasswordUntil;
+        _time = time;
+        PreviousCredentials = previousPassword is null ? null : new BasicAuthCredentials(username, previousPassword, source);
     }
 
-    /// <summary>Whether a previous password is still accepted (a rotation is under way).</summary>
-    public bool AcceptsPreviousPassword => _previousPassword is not null;
+    /// <summary>Whether a previous password is still accepted (a rotation is under way and its expiry, if any, has not passed).</summary>
+    public bool AcceptsPreviousPassword => _previousPassword is not null && !PreviousPasswordExpired;
+
+    /// <summary>When the previous password stops being accepted, or <see langword="null"/> (none, or until it is removed).</summary>
+    public DateTimeOffset? PreviousPasswordUntil { get; }
+
+    /// <summary>
+    /// The same user with the previous password as its password, or <see langword="null"/> when none is set: what a
+    /// client that authenticated with the previous password gets back in webhook URLs, so a request made with the
+    /// old password never learns the new one.
+    /// </summary>
+    public BasicAuthCredentials? PreviousCredentials { get; }
+
+    private bool PreviousPasswordExpired => PreviousPasswordUntil is { } until && _time.GetUtcNow() >= until;
 
     /// <summary>The user name.</summary>
     public string Username { get; }
@@ -69,12 +103,18 @@ public sealed class BasicAuthCredentials
     /// Checks an <c>Authorization</c> header value. Anything but a well-formed <c>Basic</c> header with
     /// matching user name and password is refused.
     /// </summary>
-    public bool Verify(ReadOnlySpan<char> authorizationHeader)
+    public bool Verify(ReadOnlySpan<char> authorizationHeader) => Match(authorizationHeader) != CredentialMatch.None;
+
+    /// <summary>
+    /// Checks an <c>Authorization</c> header value and tells which password it carried: the current one, the previous
+    /// one (while it is accepted), or neither. Both are always compared, so the time taken does not tell which matched.
+    /// </summary>
+    public CredentialMatch Match(ReadOnlySpan<char> authorizationHeader)
     {
         var value = authorizationHeader.Trim();
         if (value.Length is < 7 or > MaxHeaderLength || !value[..5].Equals("Basic", StringComparison.OrdinalIgnoreCase) || value[5] != ' ')
         {
-            return false;
+            return CredentialMatch.None;
         }
 
         var encoded = value[6..].TrimStart(' ');
@@ -83,22 +123,25 @@ public sealed class BasicAuthCredentials
         {
             if (!Convert.TryFromBase64Chars(encoded, rented, out var length))
             {
-                return false;
+                return CredentialMatch.None;
             }
 
             var decoded = rented.AsSpan(0, length);
             var colon = decoded.IndexOf((byte)':');
             if (colon < 0 || !System.Text.Unicode.Utf8.IsValid(decoded))
             {
-                return false;
+                return CredentialMatch.None;
             }
 
             var userOk = FixedTimeMatches(decoded[..colon], _user);
             var supplied = decoded[(colon + 1)..];
             var passwordOk = FixedTimeMatches(supplied, _password);
             // During a rotation both are always compared, so the time taken does not tell which one matched.
-            var previousOk = _previousPassword is not null && FixedTimeMatches(supplied, _previousPassword);
-            return userOk & (passwordOk | previousOk);
+            var previousOk = _previousPassword is not null && FixedTimeMatches(supplied, _previousPassword) & !PreviousPasswordExpired;
+            return !userOk ? CredentialMatch.None
+                : passwordOk ? CredentialMatch.Current
+                : previousOk ? CredentialMatch.Previous
+                : CredentialMatch.None;
         }
         finally
         {

@@ -73,6 +73,22 @@ public sealed class SwaigTokenService
     /// <param name="lifetime">How long a token stays valid.</param>
     /// <param name="time">Clock.</param>
     public SwaigTokenService(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> previousSecret, string agentName, string route, TimeSpan lifetime, TimeProvider time)
+        : this(secret, previousSecret, previousSecretUntil: null, agentName, route, lifetime, time)
+    {
+    }
+
+    /// <summary>
+    /// Creates the service during a rotation that ends at <paramref name="previousSecretUntil"/>: from then on, tokens
+    /// minted with <paramref name="previousSecret"/> are refused even while it is still configured.
+    /// </summary>
+    /// <param name="secret">The current shared secret.</param>
+    /// <param name="previousSecret">The secret being rotated out, or empty.</param>
+    /// <param name="previousSecretUntil">When the previous secret stops being accepted, or <see langword="null"/> for until it is removed.</param>
+    /// <param name="agentName">Agent the tokens belong to.</param>
+    /// <param name="route">The agent's normalised route (empty for the root).</param>
+    /// <param name="lifetime">How long a token stays valid.</param>
+    /// <param name="time">Clock.</param>
+    public SwaigTokenService(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> previousSecret, DateTimeOffset? previousSecretUntil, string agentName, string route, TimeSpan lifetime, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(agentName);
         ArgumentNullException.ThrowIfNull(route);
@@ -85,6 +101,7 @@ public sealed class SwaigTokenService
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
         _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret.ToArray(), 32, salt: [], info: KeyInfo);
         _previousKey = previousSecret.IsEmpty ? null : HKDF.DeriveKey(HashAlgorithmName.SHA256, previousSecret.ToArray(), 32, salt: [], info: KeyInfo);
+        PreviousSecretUntil = _previousKey is null ? null : previousSecretUntil;
         _agent = Encoding.UTF8.GetBytes(agentName);
         _route = Encoding.UTF8.GetBytes(route);
         Lifetime = lifetime;
@@ -94,8 +111,16 @@ public sealed class SwaigTokenService
     /// <summary>How long a minted token stays valid.</summary>
     public TimeSpan Lifetime { get; }
 
-    /// <summary>Whether tokens minted with a previous secret are still accepted (a rotation is under way).</summary>
-    public bool AcceptsPreviousSecret => _previousKey is not null;
+    /// <summary>Whether tokens minted with a previous secret are still accepted (a rotation is under way and has not expired).</summary>
+    public bool AcceptsPreviousSecret => _previousKey is not null && !PreviousSecretExpired;
+
+    /// <summary>Whether a previous secret is configured at all (whether or not its expiry has passed).</summary>
+    public bool HasPreviousSecret => _previousKey is not null;
+
+    /// <summary>When the previous secret stops being accepted, or <see langword="null"/> (none, or until it is removed).</summary>
+    public DateTimeOffset? PreviousSecretUntil { get; }
+
+    private bool PreviousSecretExpired => PreviousSecretUntil is { } until && _time.GetUtcNow() >= until;
 
     /// <summary>
     /// A key for another purpose (<paramref name="purpose"/>, e.g. digests of verification codes), derived from the
@@ -153,7 +178,7 @@ public sealed class SwaigTokenService
         if (!CryptographicOperations.FixedTimeEquals(expected, decoded[(TokenBytes - MacLength)..]))
         {
             // Minted before a rotation? Then it was made with the previous secret.
-            if (_previousKey is null)
+            if (_previousKey is null || PreviousSecretExpired)
             {
                 return TokenCheck.Invalid;
             }

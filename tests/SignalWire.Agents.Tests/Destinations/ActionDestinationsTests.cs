@@ -14,8 +14,10 @@ public sealed class ActionDestinationsTests
         Assert.Equal(["transfer:https://x.example.com/swml"], Describe(Find(new FunctionResult().SwmlTransfer("https://x.example.com/swml", "bye"))));
         Assert.Equal(["sip_refer:sip:a@b.example.com"], Describe(Find(new FunctionResult().SipRefer("sip:a@b.example.com"))));
         Assert.Equal(["send_sms:+14155550100"], Describe(Find(new FunctionResult().SendSms("+14155550100", "+14155550199", "hi"))));
-        Assert.Equal(["dial:+14155550100"], Describe(Find(new FunctionResult().RpcDial("+14155550100", "+14155550199", "https://x.example.com/swml"))));
-        Assert.True(Find(new FunctionResult().SendSms("+14155550100", "+14155550199", "hi")).Single().IsMessage);
+        Assert.Equal(["dial:+14155550100", "dest_swml:https://x.example.com/swml"], Describe(Find(new FunctionResult().RpcDial("+14155550100", "+14155550199", "https://x.example.com/swml"))));
+        Assert.Equal(["tap:wss://media.example.com/a"], Describe(Find(new FunctionResult().Tap("wss://media.example.com/a"))));
+        Assert.Equal(DialOutKind.Message, Find(new FunctionResult().SendSms("+14155550100", "+14155550199", "hi")).Single().Kind);
+        Assert.Equal(DialOutKind.DataSink, Find(new FunctionResult().Pay("https://pay.example.com/charge")).Single().Kind);
     }
 
     [Fact]
@@ -36,8 +38,10 @@ public sealed class ActionDestinationsTests
     public void A_dialing_verb_without_a_readable_destination_and_uninspectable_swml_are_reported()
     {
         Assert.Equal(["connect:(no destination)"], Describe(Find(new FunctionResult().AddAction("SWML", new JsonObject { ["sections"] = new JsonObject { ["main"] = new JsonArray(new JsonObject { ["connect"] = new JsonObject() }) } }))));
-        Assert.Equal(["raw_swml:(SWML text that cannot be inspected)"], Describe(Find(new FunctionResult().ExecuteSwml("sections:\n  main:\n    - connect:\n        to: '+19005550100'"))));
-        Assert.Empty(Find(new FunctionResult().ExecuteSwml("sections:\n  main:\n    - play: {url: 'say:hi'}")));
+        // SWML text that is not JSON cannot be read, whatever it seems to say: an escaped verb would hide from a word search.
+        var unreadable = Assert.Single(Find(new FunctionResult().ExecuteSwml("sections:\n  main:\n    - \"\\x63onnect\":\n        to: '+19005550100'")));
+        Assert.Equal(("raw_swml", "unreadable_swml"), (unreadable.Verb, unreadable.Targets.Single().Refusal));
+        Assert.Equal("unreadable_swml", Assert.Single(Find(new FunctionResult().ExecuteSwml("sections:\n  main:\n    - play: {url: 'say:hi'}"))).Targets.Single().Refusal);
     }
 
     [Fact]
@@ -48,5 +52,14 @@ public sealed class ActionDestinationsTests
         Assert.Empty(ActionDestinations.Find(new FunctionResult().UpdateGlobalData(new JsonObject { ["to"] = "+19005550100" }).Actions[0]));
     }
 
-    private static List<string> Describe(IReadOnlyList<DialOut> found) => [.. found.Select(d => d.Verb + ":" + string.Join(",", d.Destinations))];
+    [Fact]
+    public void Inline_swml_in_a_string_is_parsed_and_walked_and_escaped_verbs_read_as_themselves()
+    {
+        var inline = JsonValue.Create("""{"sections":{"main":[{"\u0063onnect":{"to":"+19005550100"}}]}}""");
+        var action = new JsonObject { ["SWML"] = new JsonObject { ["sections"] = new JsonObject { ["main"] = new JsonArray(new JsonObject { ["execute"] = new JsonObject { ["dest"] = inline } }) } } };
+
+        Assert.Equal(["connect:+19005550100", "execute:"], Describe(ActionDestinations.Find(action)));
+    }
+
+    private static List<string> Describe(IReadOnlyList<DialOut> found) => [.. found.Select(d => d.Verb + ":" + string.Join(",", d.Targets.Select(t => t.Value)))];
 }

@@ -88,6 +88,17 @@ public sealed class DestinationRulesTests
     [InlineData("https://attacker.example.net/dial.json", false, "transfer_host_not_allowed")]
     [InlineData("sales", true, null)]
     [InlineData("/public/support-room", true, null)]
+    [InlineData("//swml.example.com/next", true, null)]
+    [InlineData("//attacker.example.net/dial.json", false, "transfer_host_not_allowed")]
+    [InlineData("sip:*67+19005550100@pbx.example.com", false, "not_e164")]
+    [InlineData("sip:#31#+19005550100@pbx.example.com", false, "not_e164")]
+    [InlineData("sip:+1/900/555/0100@pbx.example.com", false, "not_e164")]
+    [InlineData("sip:tel%3A%2B19005550100@pbx.example.com", false, "premium_rate")]
+    [InlineData("sip:desk%00@pbx.example.com", false, "malformed_sip_uri")]
+    [InlineData("sip:desk@evil.example.net@pbx.example.com", false, "malformed_sip_uri")]
+    [InlineData("sip:\uFF0B\uFF11\uFF19\uFF10\uFF10\uFF15\uFF15\uFF15\uFF10\uFF11\uFF10\uFF10@pbx.example.com", false, "premium_rate")]
+    [InlineData("\uFF0B\uFF11\uFF19\uFF10\uFF10\uFF15\uFF15\uFF15\uFF10\uFF11\uFF10\uFF10", false, "premium_rate")]
+    [InlineData("sip:agent007@pbx.example.com", true, null)]
     [InlineData("javascript:alert(1)", false, "unknown_destination")]
     [InlineData("", false, "unknown_destination")]
     public void Every_kind_of_destination_is_checked(string destination, bool allowed, string? reason)
@@ -99,6 +110,28 @@ public sealed class DestinationRulesTests
         });
 
         Assert.Equal(new DestinationVerdict(allowed, reason), rules.Check(destination));
+    }
+
+    [Theory]
+    [InlineData("wss://media.example.com/audio", true, null)]
+    [InlineData("rtp://203.0.113.7:4000", true, null)]
+    [InlineData("https://cards.example.net/charge", false, "data_host_not_allowed")]
+    [InlineData("//collector.example.net/x", false, "data_host_not_allowed")]
+    [InlineData("not a uri", false, "data_host_not_allowed")]
+    public void Data_sinks_are_held_to_the_data_host_list_when_one_is_set(string uri, bool allowed, string? reason)
+    {
+        var rules = DestinationRules.Create(new DestinationPolicy { AllowedDataHosts = ["media.example.com", "203.0.113.7"] });
+
+        Assert.Equal(new DestinationVerdict(allowed, reason), rules.CheckDataSink(uri));
+        Assert.Equal(DestinationVerdict.Pass, Default.CheckDataSink(uri));
+    }
+
+    [Fact]
+    public void The_policy_is_active_unless_every_rule_is_off()
+    {
+        Assert.True(Default.IsActive);
+        Assert.False(DestinationRules.Create(new DestinationPolicy { BlockHighCostNumbers = false }).IsActive);
+        Assert.True(DestinationRules.Create(new DestinationPolicy { BlockHighCostNumbers = false, AllowedDataHosts = ["media.example.com"] }).IsActive);
     }
 
     [Theory]
