@@ -130,6 +130,7 @@ public static class AgentConfiguration
         o.ValidateSwml ??= s.ValidateSwml;
         o.CallsPerCaller ??= s.CallsPerCaller;
         o.CallsPerCallerWindow ??= s.CallsPerCallerWindow;
+        o.CallsWithoutCallerNumber ??= s.CallsWithoutCallerNumber;
         if (s.Destinations is { } d)
         {
             // Per value: what code set wins, the section fills the rest.

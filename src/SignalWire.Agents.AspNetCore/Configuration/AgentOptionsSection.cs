@@ -81,5 +81,7 @@ internal sealed class AgentOptionsSection
 
     public TimeSpan? CallsPerCallerWindow { get; set; }
 
+    public int? CallsWithoutCallerNumber { get; set; }
+
     public SignalWire.Agents.Destinations.DestinationPolicy? Destinations { get; set; }
 }

@@ -141,8 +141,10 @@ internal sealed partial class AgentEndpoints
     {
         var service = _pipeline.Service;
         var callId = fetch?.CallId ?? (context.Request.Query["call_id"].ToString() is { Length: > 0 } fromQuery ? fromQuery : null);
-        if (fetch?.CallId is { } postedCallId
-            && !await _pipeline.AdmitCallAsync(postedCallId, fetch.From, fetch.To, fetch.Direction, context.RequestAborted).ConfigureAwait(false))
+        // Every fetch that names a call is admitted, a GET with ?call_id= too (tokens are minted for that call): a fetch
+        // without a caller number counts under the shared no-number key.
+        if (callId is not null
+            && !await _pipeline.AdmitCallAsync(callId, fetch?.From, fetch?.To, fetch?.Direction, context.RequestAborted).ConfigureAwait(false))
         {
             // Over the per-caller call limit: the platform gets a valid document that hangs up.
             await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, AgentPipeline.CallLimitedDocument).ConfigureAwait(false);

@@ -148,6 +148,9 @@ public sealed class AgentOptions
     /// <summary>The window of <see cref="CallsPerCaller"/>; default <c>SWML_CALLS_PER_CALLER_WINDOW</c> (seconds), else one hour.</summary>
     public TimeSpan? CallsPerCallerWindow { get; set; }
 
+    /// <summary>New inbound calls without a usable caller number per window, counted together; 0 for no limit. Default <c>SWML_CALLS_WITHOUT_CALLER_NUMBER</c>, else 100.</summary>
+    public int? CallsWithoutCallerNumber { get; set; }
+
     /// <summary>Longest a request may take; default <c>SWML_REQUEST_TIMEOUT</c> (seconds), else 30 s.</summary>
     public TimeSpan? RequestTimeout { get; set; }
 

@@ -145,7 +145,13 @@ public sealed partial class AgentSettings
     /// <summary>New inbound calls per caller number per <see cref="CallsPerCallerWindow"/>; 0 for no limit.</summary>
     public required int CallsPerCaller { get; init; }
 
-    /// <summary>The window <see cref="CallsPerCaller"/> counts in.</summary>
+    /// <summary>New inbound calls without a usable caller number (withheld, text, malformed), all counted together, per <see cref="CallsPerCallerWindow"/>; 0 for no limit.</summary>
+    public required int CallsWithoutCallerNumber { get; init; }
+
+    /// <summary>New inbound calls without a caller number allowed per window by default.</summary>
+    public const int DefaultCallsWithoutCallerNumber = 100;
+
+    /// <summary>The window <see cref="CallsPerCaller"/> and <see cref="CallsWithoutCallerNumber"/> count in.</summary>
     public required TimeSpan CallsPerCallerWindow { get; init; }
 
     /// <summary>Resolves settings from <paramref name="options"/> and the process environment.</summary>
@@ -265,6 +271,8 @@ public sealed partial class AgentSettings
             CorsOrigins = ResolveOrigins(options.CorsOrigins ?? SplitList(Env(EnvironmentVariables.CorsOrigins))),
             Destinations = ResolveDestinations(options.Destinations, Env),
             CallsPerCaller = options.CallsPerCaller ?? ParseInt(Env(EnvironmentVariables.CallsPerCaller), EnvironmentVariables.CallsPerCaller, 0, 1_000_000) ?? DefaultCallsPerCaller,
+            CallsWithoutCallerNumber = options.CallsWithoutCallerNumber
+                ?? ParseInt(Env(EnvironmentVariables.CallsWithoutCallerNumber), EnvironmentVariables.CallsWithoutCallerNumber, 0, 1_000_000) ?? DefaultCallsWithoutCallerNumber,
             CallsPerCallerWindow = options.CallsPerCallerWindow
                 ?? (ParseInt(Env(EnvironmentVariables.CallsPerCallerWindow), EnvironmentVariables.CallsPerCallerWindow, 1, 7 * 86_400) is { } window ? TimeSpan.FromSeconds(window) : TimeSpan.FromHours(1)),
         };

@@ -102,6 +102,9 @@ public static class EnvironmentVariables
     /// <summary>Seconds the per-caller call limit counts over (default 3600).</summary>
     public const string CallsPerCallerWindow = "SWML_CALLS_PER_CALLER_WINDOW";
 
+    /// <summary>New inbound calls without a usable caller number allowed per window, all counted together (default 100; 0 for no limit).</summary>
+    public const string CallsWithoutCallerNumber = "SWML_CALLS_WITHOUT_CALLER_NUMBER";
+
     /// <summary>Countries (ISO 3166 codes, comma-separated) tool results may dial or text.</summary>
     public const string AllowedCountries = "SWML_ALLOWED_COUNTRIES";
 

@@ -116,7 +116,7 @@ public sealed partial class AgentPipeline
         if (_limits.For(tool) is { } limiter)
         {
             var gate = AgentTracing.StartGate("signalwire.gate.rate_limit");
-            using var lease = await limiter.AcquireAsync(request.CallerIdNumber ?? callId ?? ClientKey(client), 1, cancellationToken).ConfigureAwait(false);
+            using var lease = await limiter.AcquireAsync(Verification.CallerNumber.Normalize(request.CallerIdNumber) ?? callId ?? ClientKey(client), 1, cancellationToken).ConfigureAwait(false);
             AgentTracing.End(gate, lease.IsAcquired ? AgentTracing.Pass : "limited");
             if (!lease.IsAcquired)
             {

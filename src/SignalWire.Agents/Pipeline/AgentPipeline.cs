@@ -211,7 +211,9 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     /// Records the first sighting of a call (an SWML fetch) and applies the per-caller call limit
     /// (<see cref="AgentSettings.CallsPerCaller"/>) to new inbound calls: <see langword="false"/> when
     /// <paramref name="from"/> has placed too many calls in the window, in which case the call should be hung up
-    /// (<see cref="CallLimitedDocument"/>). Outbound calls and later fetches of a known call are not counted.
+    /// (<see cref="CallLimitedDocument"/>). The caller is counted under its normalised number
+    /// (<see cref="Verification.CallerNumber"/>); calls without a usable number share one key with its own limit
+    /// (<see cref="AgentSettings.CallsWithoutCallerNumber"/>). Outbound calls and later fetches of a known call are not counted.
     /// </summary>
     public async ValueTask<bool> AdmitCallAsync(string callId, string? from, string? to, string? direction, CancellationToken cancellationToken = default)
     {
@@ -224,12 +226,18 @@ public sealed partial class AgentPipeline : IAsyncDisposable
         }
 
         _audit.CallStart(callId, from, to);
-        if (_limits.NewCalls is not { } limiter || string.IsNullOrEmpty(from) || string.Equals(direction, "outbound", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(direction, "outbound", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
-        using var lease = await limiter.AcquireAsync(from, 1, cancellationToken).ConfigureAwait(false);
+        var caller = Verification.CallerNumber.Normalize(from);
+        if ((caller is null ? _limits.NewCallsWithoutNumber : _limits.NewCalls) is not { } limiter)
+        {
+            return true;
+        }
+
+        using var lease = await limiter.AcquireAsync(caller ?? Verification.CallerNumber.NoNumberKey, 1, cancellationToken).ConfigureAwait(false);
         if (lease.IsAcquired)
         {
             return true;
@@ -288,7 +296,8 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     /// <summary>Drains the audit file once requests have finished. (The limiters belong to their store, which may serve other agents.)</summary>
     public ValueTask DisposeAsync() => _audit.DisposeAsync();
 
-    private static string ClientKey(IPAddress? ip) => ip?.ToString() ?? "unknown";
+    /// <summary>The client's key: an IPv4 address reached over IPv6 (<c>::ffff:a.b.c.d</c>) is the same client as <c>a.b.c.d</c>.</summary>
+    private static string ClientKey(IPAddress? ip) => ip is null ? "unknown" : (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString();
 
     private AdmissionOutcome TooMany(Admission decision, string scope, System.Threading.RateLimiting.RateLimitLease lease, IPAddress? client)
     {

@@ -12,7 +12,8 @@ namespace SignalWire.Agents.Pipeline;
 /// <summary>
 /// Runs <c>verify_caller</c> and answers whether a call is verified. Verified state and pending code digests live
 /// in the call-state store under the agent's name and the call id; failed attempts and sent codes are counted in
-/// the rate-limit store per call and per caller number, so limits hold across replicas. Every store failure
+/// the rate-limit store per call, per caller (its normalised number, or one shared key for callers without one) and
+/// per agent, so limits hold across replicas and across spellings of a number. Every store failure
 /// fails closed. No code, secret or digest is ever logged, audited or returned.
 /// </summary>
 internal sealed class CallerVerificationGate(
@@ -39,6 +40,9 @@ internal sealed class CallerVerificationGate(
 
     private const string FailuresPolicy = "verify-failures";
     private const string CodesPolicy = "verify-codes";
+
+    /// <summary>The one partition of the per-agent failure ceiling.</summary>
+    private const string AgentKey = "all-callers";
     private byte[]? _digestKey;
 
     /// <summary>Whether <paramref name="callId"/> is verified: <see langword="true"/>, <see langword="false"/>, or <see langword="null"/> when the store cannot say.</summary>
@@ -65,7 +69,8 @@ internal sealed class CallerVerificationGate(
     {
         var options = verification.Options;
         var callId = request.CallId!;
-        var caller = request.CallerIdNumber;
+        // One key per caller whatever the spelling; callers without a usable number share one budget of their own.
+        var caller = CallerNumber.Normalize(request.CallerIdNumber);
         var given = request.Arguments[CallerVerification.CodeParameter] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 
         switch (await IsVerifiedAsync(callId, cancellationToken).ConfigureAwait(false))
@@ -77,15 +82,26 @@ internal sealed class CallerVerificationGate(
         }
 
         var perCall = Limiter(FailuresPolicy + ":call", options.MaxAttemptsPerCall, options.VerifiedLifetime);
-        var perCaller = Limiter(FailuresPolicy + ":caller", options.MaxFailuresPerCaller, options.LockoutPeriod);
+        var perCaller = caller is null
+            ? Limiter(FailuresPolicy + ":no-number", options.MaxFailuresWithoutCallerNumber, options.LockoutPeriod)
+            : Limiter(FailuresPolicy + ":caller", options.MaxFailuresPerCaller, options.LockoutPeriod);
+        var callerKey = caller ?? CallerNumber.NoNumberKey;
+        // A ceiling over every caller: spoofing a new number per call cannot buy unlimited guesses at a shared secret.
+        var perAgent = Limiter(FailuresPolicy + ":agent", options.MaxFailuresPerAgent, options.LockoutPeriod);
+        if (await IsExhaustedAsync(perAgent, AgentKey, cancellationToken).ConfigureAwait(false))
+        {
+            metrics.RateLimited(agent, "verification_agent");
+            return Locked(callId, caller, "agent");
+        }
+
         if (await IsExhaustedAsync(perCall, callId, cancellationToken).ConfigureAwait(false))
         {
             return Locked(callId, caller, "call");
         }
 
-        if (caller is not null && await IsExhaustedAsync(perCaller, caller, cancellationToken).ConfigureAwait(false))
+        if (await IsExhaustedAsync(perCaller, callerKey, cancellationToken).ConfigureAwait(false))
         {
-            return Locked(callId, caller, "caller");
+            return Locked(callId, caller, caller is null ? "no_caller_number" : "caller");
         }
 
         var identity = new CallerIdentity(callId, caller, request.CallerIdName);
@@ -140,10 +156,8 @@ internal sealed class CallerVerificationGate(
         {
             // Both budgets are charged; whichever runs out first locks further attempts.
             (await perCall.AcquireAsync(callId, 1, cancellationToken).ConfigureAwait(false)).Dispose();
-            if (caller is not null)
-            {
-                (await perCaller.AcquireAsync(caller, 1, cancellationToken).ConfigureAwait(false)).Dispose();
-            }
+            (await perCaller.AcquireAsync(callerKey, 1, cancellationToken).ConfigureAwait(false)).Dispose();
+            (await perAgent.AcquireAsync(AgentKey, 1, cancellationToken).ConfigureAwait(false)).Dispose();
 
             audit.VerificationFailed(callId, caller, "wrong_code");
             metrics.Verification(agent, "failed");

@@ -24,6 +24,9 @@ internal sealed class AgentRateLimits
         // guesses per client, however many routes they are mapped on.
         AuthFailures = store.CreateFixedWindow($"auth-failures:{CredentialKey(settings.BasicAuth.Username)}", settings.AuthFailureLimit, TimeSpan.FromMinutes(1));
         NewCalls = settings.CallsPerCaller > 0 ? store.CreateFixedWindow($"{_agent}:calls", settings.CallsPerCaller, settings.CallsPerCallerWindow) : null;
+        NewCallsWithoutNumber = settings.CallsWithoutCallerNumber > 0
+            ? store.CreateFixedWindow($"{_agent}:calls-without-number", settings.CallsWithoutCallerNumber, settings.CallsPerCallerWindow)
+            : null;
         PerIp = settings.RateLimitPerMinute is { } perMinute ? store.CreateFixedWindow($"{_agent}:ip", perMinute, TimeSpan.FromMinutes(1)) : null;
     }
 
@@ -40,6 +43,9 @@ internal sealed class AgentRateLimits
 
     /// <summary>New inbound calls per caller number, or <see langword="null"/> when unlimited.</summary>
     public PartitionedRateLimiter<string>? NewCalls { get; }
+
+    /// <summary>New inbound calls without a usable caller number, all under one key, or <see langword="null"/> when unlimited.</summary>
+    public PartitionedRateLimiter<string>? NewCallsWithoutNumber { get; }
 
     /// <summary>The opt-in per-IP ceiling, or <see langword="null"/>.</summary>
     public PartitionedRateLimiter<string>? PerIp { get; }

@@ -10,10 +10,23 @@ public sealed class CallerVerificationOptions
     public int MaxAttemptsPerCall { get; set; } = 3;
 
     /// <summary>
-    /// Wrong codes allowed for one caller number, across calls and replicas, within <see cref="LockoutPeriod"/>
+    /// Wrong codes allowed for one caller number (however it is written), across calls and replicas, within <see cref="LockoutPeriod"/>
     /// before the number is locked out; default 5. This is what stops guessing over many short calls.
     /// </summary>
     public int MaxFailuresPerCaller { get; set; } = 5;
+
+    /// <summary>
+    /// Wrong codes allowed, within <see cref="LockoutPeriod"/>, from all callers without a usable caller number
+    /// together (withheld, text, malformed): they share one budget; default 10.
+    /// </summary>
+    public int MaxFailuresWithoutCallerNumber { get; set; } = 10;
+
+    /// <summary>
+    /// Wrong codes allowed from every caller of the agent together within <see cref="LockoutPeriod"/>; past it,
+    /// verification is locked for everyone (audited as <c>verification_locked</c> with scope <c>agent</c>). This is
+    /// what stops a shared PIN being guessed from many spoofed numbers; default 50.
+    /// </summary>
+    public int MaxFailuresPerAgent { get; set; } = 50;
 
     /// <summary>How long a locked-out caller number stays locked (the window failures are counted in); default 15 minutes.</summary>
     public TimeSpan LockoutPeriod { get; set; } = TimeSpan.FromMinutes(15);
@@ -41,6 +54,8 @@ public sealed class CallerVerificationOptions
     {
         Positive(MaxAttemptsPerCall, nameof(MaxAttemptsPerCall));
         Positive(MaxFailuresPerCaller, nameof(MaxFailuresPerCaller));
+        Positive(MaxFailuresWithoutCallerNumber, nameof(MaxFailuresWithoutCallerNumber));
+        Positive(MaxFailuresPerAgent, nameof(MaxFailuresPerAgent));
         Positive(MaxCodesPerCall, nameof(MaxCodesPerCall));
         Positive(MaxCodesPerCaller, nameof(MaxCodesPerCaller));
         PositiveTime(LockoutPeriod, nameof(LockoutPeriod));

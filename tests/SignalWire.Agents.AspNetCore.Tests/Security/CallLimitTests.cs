@@ -65,4 +65,38 @@ public sealed class CallLimitTests : IAsyncLifetime
 
         Assert.Contains("\"ai\"", await FetchAsync("call-4"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Spellings_of_one_number_share_its_limit()
+    {
+        Assert.Contains("\"ai\"", await FetchAsync("call-1", from: "+14155550123"), StringComparison.Ordinal);
+        Assert.Contains("\"ai\"", await FetchAsync("call-2", from: "1-415-555-0123"), StringComparison.Ordinal);
+
+        Assert.Equal(Busy, await FetchAsync("call-3", from: "tel:+1 (415) 555-0123"));
+        Assert.Equal(Busy, await FetchAsync("call-4", from: "sip:14155550123@pstn.example.com"));
+    }
+
+    [Fact]
+    public async Task Calls_without_a_caller_number_and_bare_fetches_by_call_id_are_counted_under_one_key()
+    {
+        await using var server = await AgentTestServer.StartAsync(new TestAgent(AgentTestServer.Options("desk").With(o =>
+        {
+            o.CallsWithoutCallerNumber = 2;
+            o.TimeProvider = _time;
+        })));
+        using var client = server.CreateClient();
+        async Task<string> PostAsync(string callId, string from)
+        {
+            using var response = await client.PostJsonAsync("/", SwaigRequests.SwmlFetch(callId, from));
+            return await response.ReadTextAsync();
+        }
+
+        Assert.Contains("\"ai\"", await PostAsync("anon-1", ""), StringComparison.Ordinal);
+        Assert.Contains("\"ai\"", await PostAsync("anon-2", "anonymous"), StringComparison.Ordinal);
+        Assert.Equal(Busy, await PostAsync("anon-3", "Restricted"));
+        // A GET naming a new call would mint its tokens: it is admitted like any fetch without a number.
+        using var get = await client.GetAsync("/?call_id=minted-outside", TestContext.Current.CancellationToken);
+        Assert.Equal(Busy, await get.ReadTextAsync());
+        Assert.Contains("\"ai\"", await PostAsync("numbered", "+14155550123"), StringComparison.Ordinal);
+    }
 }
