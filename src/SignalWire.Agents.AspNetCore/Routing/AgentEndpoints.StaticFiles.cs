@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.FileProviders;
 
 namespace SignalWire.Agents.AspNetCore.Routing;
 
@@ -22,7 +21,7 @@ internal sealed partial class AgentEndpoints
         files.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = _settings.Route + mount.Route,
-            FileProvider = new PhysicalFileProvider(mount.Directory),
+            FileProvider = new ContainedFileProvider(mount.Directory),
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = cacheControl,
         });
         files.Run(context => RejectAsync(context, StatusCodes.Status404NotFound, "Not found"));

@@ -16,6 +16,17 @@ public sealed class StaticFilesTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "assets", "notes.unknownext"), "?");
         File.WriteAllText(Path.Combine(_root, "outside.txt"), "not served");
         File.WriteAllText(Path.Combine(_root, "public", "hold.txt"), "please hold");
+        // Hidden files with a served extension, in the mount and in dot-directories, public and private.
+        Directory.CreateDirectory(Path.Combine(_root, "public", ".git"));
+        Directory.CreateDirectory(Path.Combine(_root, "assets", ".well-hidden"));
+        File.WriteAllText(Path.Combine(_root, "public", ".git", "config.json"), "{\"token\":\"git-secret\"}");
+        File.WriteAllText(Path.Combine(_root, "public", ".secrets.json"), "{\"key\":\"hidden-secret\"}");
+        File.WriteAllText(Path.Combine(_root, "assets", ".well-hidden", "keys.txt"), "hidden-secret");
+        // Links: one to a file outside the mount, one to a directory outside it, one to a file inside it.
+        File.WriteAllText(Path.Combine(_root, "secret.txt"), "outside-secret");
+        File.CreateSymbolicLink(Path.Combine(_root, "public", "leak.txt"), Path.Combine(_root, "secret.txt"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "public", "up"), _root);
+        File.CreateSymbolicLink(Path.Combine(_root, "public", "alias.txt"), Path.Combine(_root, "public", "hold.txt"));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -85,6 +96,47 @@ public sealed class StaticFilesTests : IDisposable
 
         Assert.Equal(404, response.Status);
         Assert.DoesNotContain("not served", response.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/public/.git/config.json")]
+    [InlineData("/public/%2Egit/config.json")]
+    [InlineData("/public/%2egit/config.json")]
+    [InlineData("/public/.secrets.json")]
+    [InlineData("/public/%2esecrets.json")]
+    [InlineData("/assets/.well-hidden/keys.txt")]
+    [InlineData("/public/leak.txt")]
+    [InlineData("/public/up/secret.txt")]
+    [InlineData("/public/up/public/hold.txt")]
+    public async Task Hidden_segments_and_links_out_of_the_mount_are_not_found_with_or_without_credentials(string path)
+    {
+        await using var server = await StartAsync();
+        using var anonymous = server.CreateClient(authenticated: false);
+        using var client = server.CreateClient();
+
+        foreach (var http in new[] { anonymous, client })
+        {
+            using var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
+            var body = await response.ReadTextAsync();
+
+            Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Unauthorized });
+            Assert.DoesNotContain("secret", body, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(server.Logs.GetSnapshot(), r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task A_link_to_a_file_inside_the_mount_is_served_as_that_file()
+    {
+        await using var server = await StartAsync();
+        using var anonymous = server.CreateClient(authenticated: false);
+
+        using var response = await anonymous.GetAsync("/public/alias.txt", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("please hold", await response.ReadTextAsync());
+        Assert.Equal("please hold".Length, response.Content.Headers.ContentLength);
     }
 
     [Fact]
