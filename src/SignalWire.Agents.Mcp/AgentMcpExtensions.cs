@@ -52,10 +52,9 @@ public static class AgentMcpExtensions
             options.Capabilities = new ServerCapabilities { Tools = new ToolsCapability() };
         }).WithHttpTransport(transport =>
         {
-            // Stateful, as a tool call's pseudo-call is its session (mcp-<session id>): per-call state such as the
-            // destination caps then belongs to one client. The SDK's default is stateless, which would give every
-            // client's calls one shared pseudo-call. Clients of the 2026-07-28 revision are told to use the initialize
-            // handshake (-32022), which the official clients do.
+            // Stateful, so that each session is bound to the agent and client it started with. A tool call's pseudo-call
+            // is the client (mcp-client-<address>), so limits and per-call caps outlive any one session. Clients of the
+            // 2026-07-28 revision are told to use the initialize handshake (-32022), which the official clients do.
             transport.SessionMode = HttpServerSessionMode.Stateful;
             transport.ConfigureSessionOptions = (context, options, _) =>
             {
@@ -65,7 +64,7 @@ public static class AgentMcpExtensions
                 var client = context.Connection.RemoteIpAddress;
                 options.Handlers.ListToolsHandler = (_, _) => AgentMcpTools.List(pipeline);
                 options.Handlers.CallToolHandler = (request, cancellationToken) =>
-                    AgentMcpTools.CallAsync(pipeline, request.Server.SessionId, client, request.Params, cancellationToken);
+                    AgentMcpTools.CallAsync(pipeline, client, request.Params, cancellationToken);
                 return Task.CompletedTask;
             };
         });

@@ -36,7 +36,14 @@ internal static class AgentMcpTools
         return schema.RootElement.Clone();
     }
 
-    public static async ValueTask<CallToolResult> CallAsync(AgentPipeline pipeline, string? sessionId, IPAddress? client, CallToolRequestParams? request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The pseudo-call of every MCP request from <paramref name="client"/> (after trusted forwarded headers): all pass
+    /// the agent's one credential, so the address is what tells clients apart; without one, every such client shares a call.
+    /// </summary>
+    public static string PseudoCallId(IPAddress? client) =>
+        "mcp-client-" + (client is null ? "unknown" : (client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client).ToString());
+
+    public static async ValueTask<CallToolResult> CallAsync(AgentPipeline pipeline, IPAddress? client, CallToolRequestParams? request, CancellationToken cancellationToken)
     {
         var agent = pipeline.Agent;
         var name = request?.Name ?? string.Empty;
@@ -55,8 +62,9 @@ internal static class AgentMcpTools
         {
             ["function"] = name,
             ["argument"] = new JsonObject { ["parsed"] = new JsonArray(arguments), ["raw"] = arguments.ToJsonString() },
-            // Sessions are stateful (AddSignalWireMcp); should a host make them stateless, each request is its own call.
-            ["call_id"] = "mcp-" + (sessionId ?? "request-" + Guid.NewGuid().ToString("N")),
+            // The pseudo-call is the authenticated client, not its session: a new session must not reset the per-tool
+            // limits and per-call caps that key on the call.
+            ["call_id"] = PseudoCallId(client),
             ["app_name"] = "mcp",
         };
         var outcome = await pipeline.InvokeToolAsync(new ToolInvocation(Requests.SwaigRequest.FromJson(body), null, client), cancellationToken).ConfigureAwait(false);

@@ -72,6 +72,31 @@ public sealed class AgentMcpBearerTests : IAsyncLifetime
         Assert.DoesNotContain(_host.Logs.GetSnapshot(), r => r.Message.Contains(Token, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Wrong_tokens_up_to_the_limit_lock_the_client_out_even_with_the_right_token()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var http = new HttpClient();
+        async Task<HttpResponseMessage> SendAsync(string token)
+        {
+            using var request = _host.InitializeRequest();
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return await http.SendAsync(request, ct);
+        }
+
+        for (var i = 0; i < AgentSettings.DefaultAuthFailureLimit; i++)
+        {
+            using var wrong = await SendAsync($"{Token[..^2]}{i:D2}");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var right = await SendAsync(Token);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.True(int.Parse(right.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal("""{"error":"Too many requests"}""", await right.Content.ReadAsStringAsync(ct));
+    }
+
     [Theory]
     [InlineData("short-token")]
     [InlineData("a token with spaces in it that is long enough")]

@@ -31,6 +31,8 @@ public sealed class AgentMcpTests : IAsyncLifetime
                 Interlocked.Increment(ref _refunds);
                 return ValueTask.FromResult(new FunctionResult("Refunded."));
             }, new ToolOptions { RequiresConfirmation = true })
+            .DefineTool("lookup", "Looks an order up", null, (_, _, _) => ValueTask.FromResult(new FunctionResult("Found.")),
+                new ToolOptions { RateLimit = new ToolRateLimit(2, TimeSpan.FromMinutes(1)) })
             .OnCallEnd((_, _) => ValueTask.CompletedTask);
         _host = await McpTestHost.StartAsync(agent, app => app.MapAgentMcp(agent));
     }
@@ -54,7 +56,7 @@ public sealed class AgentMcpTests : IAsyncLifetime
 
         var tools = await client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(["get_hours", "refund"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["get_hours", "lookup", "refund"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.Equal("""{"type":"object","properties":{"day":{"type":"string","enum":["monday","sunday"]}},"required":["day"]}""", tools.Single(t => t.Name == "get_hours").JsonSchema.GetRawText());
     }
 
@@ -75,28 +77,32 @@ public sealed class AgentMcpTests : IAsyncLifetime
         Assert.Equal(0, _refunds);
         Assert.Equal(("There is no tool 'transfer_money' here.", true), (Text(secure), secure.IsError));
         Assert.False(string.IsNullOrEmpty(client.SessionId));
-        Assert.Contains($"function_call agent=mcp-agent function=get_hours call_id=mcp-{client.SessionId} ", LogText(), StringComparison.Ordinal);
+        Assert.Contains($"function_call agent=mcp-agent function=get_hours call_id=mcp-client-127.0.0.1 ", LogText(), StringComparison.Ordinal);
         Assert.Equal(("You're about to refunds the last order. Please say 'confirm' to proceed.", false), (Text(unconfirmed), unconfirmed.IsError ?? false));
         var confirmed = await client.CallToolAsync("refund", new Dictionary<string, object?> { ["confirmed"] = true }, cancellationToken: ct);
         Assert.Equal(("Refunded.", 1), (Text(confirmed), _refunds));
     }
 
     [Fact]
-    public async Task Each_client_session_is_its_own_pseudo_call()
+    public async Task Every_session_of_one_client_is_one_pseudo_call_so_a_new_session_resets_no_limit()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var first = await ClientAsync();
         await using var second = await ClientAsync();
 
-        await first.CallToolAsync("get_hours", new Dictionary<string, object?> { ["day"] = "monday" }, cancellationToken: ct);
-        await second.CallToolAsync("get_hours", new Dictionary<string, object?> { ["day"] = "monday" }, cancellationToken: ct);
+        var calls = new List<CallToolResult>
+        {
+            await first.CallToolAsync("lookup", cancellationToken: ct),
+            await first.CallToolAsync("lookup", cancellationToken: ct),
+            await second.CallToolAsync("lookup", cancellationToken: ct),
+        };
+        await using var third = await ClientAsync();
+        calls.Add(await third.CallToolAsync("lookup", cancellationToken: ct));
 
-        Assert.False(string.IsNullOrEmpty(first.SessionId));
-        Assert.False(string.IsNullOrEmpty(second.SessionId));
         Assert.NotEqual(first.SessionId, second.SessionId);
-        var log = LogText();
-        Assert.Contains($"function=get_hours call_id=mcp-{first.SessionId} ", log, StringComparison.Ordinal);
-        Assert.Contains($"function=get_hours call_id=mcp-{second.SessionId} ", log, StringComparison.Ordinal);
+        Assert.Equal([false, false, true, true], calls.Select(c => c.IsError == true));
+        Assert.Equal("You've made too many requests. Please wait a moment.", Text(calls[2]));
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(LogText(), "function_call agent=mcp-agent function=lookup call_id=mcp-client-127\\.0\\.0\\.1 "));
     }
 
     [Fact]
