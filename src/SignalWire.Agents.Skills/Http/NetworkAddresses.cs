@@ -6,7 +6,8 @@ namespace SignalWire.Agents.Skills;
 /// <summary>
 /// Tells public internet addresses from the rest: loopback, private (RFC 1918, unique-local), link-local (and so
 /// the cloud metadata address 169.254.169.254), CGNAT, benchmarking, documentation, multicast, reserved, and the
-/// IPv6 forms that carry an IPv4 address (mapped, NAT64, 6to4), which are judged by that address.
+/// IPv6 forms that carry an IPv4 address (mapped, translated, NAT64, 6to4), which are judged by that address, and
+/// local-use NAT64 (<c>64:ff9b:1::/48</c>).
 /// </summary>
 public static class NetworkAddresses
 {
@@ -23,10 +24,16 @@ public static class NetworkAddresses
         IPNetwork.Parse("::/128"), IPNetwork.Parse("::1/128"), IPNetwork.Parse("100::/64"), IPNetwork.Parse("2001::/23"),
         IPNetwork.Parse("2001:db8::/32"), IPNetwork.Parse("fc00::/7"), IPNetwork.Parse("fe80::/10"), IPNetwork.Parse("fec0::/10"),
         IPNetwork.Parse("ff00::/8"),
+
+        // NAT64 for local use (RFC 8215): what it reaches is the operator's own network.
+        IPNetwork.Parse("64:ff9b:1::/48"),
     ];
 
     private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
     private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
+
+    /// <summary>IPv4-translated addresses (<c>::ffff:0:a.b.c.d</c>, SIIT), which carry an IPv4 address like the mapped form.</summary>
+    private static readonly IPNetwork Translated = IPNetwork.Parse("::ffff:0:0:0/96");
 
     /// <summary>Whether <paramref name="address"/> is a public (globally routed unicast) address.</summary>
     public static bool IsPublic(IPAddress address)
@@ -48,7 +55,7 @@ public static class NetworkAddresses
         }
 
         var bytes = address.GetAddressBytes();
-        if (Nat64.Contains(address))
+        if (Nat64.Contains(address) || Translated.Contains(address))
         {
             return IsPublic(new IPAddress(bytes.AsSpan(12, 4)));
         }

@@ -29,17 +29,23 @@ public static class SkillHttpServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SkillHttpOptions>, OptionsValidator>());
 
+        // Configured services authenticate with headers of their own: redirects are followed by a handler that keeps
+        // those headers with their origin (the platform's drops only Authorization).
         services.AddHttpClient(SkillHttp.ServiceClientName, (provider, client) => Prepare(client, Current(provider)))
-            .ConfigurePrimaryHttpMessageHandler(() => Handler(allowRedirects: 3, useProxy: true))
+            .ConfigurePrimaryHttpMessageHandler(() => Handler(allowRedirects: 0, useProxy: true))
             .RemoveAllLoggers()
             .AddStandardResilienceHandler()
             .Configure((resilience, provider) => Configure(resilience, Current(provider)))
             .SelectPipelineByAuthority();
+        services.AddHttpClient(SkillHttp.ServiceClientName)
+            .AddHttpMessageHandler(() => new OriginBoundRedirectHandler(ServiceRedirects));
 
         services.AddHttpClient(SkillHttp.SlowServiceClientName, (provider, client) => Prepare(client, Current(provider)))
-            .ConfigurePrimaryHttpMessageHandler(() => Handler(allowRedirects: 3, useProxy: true))
+            .ConfigurePrimaryHttpMessageHandler(() => Handler(allowRedirects: 0, useProxy: true))
             .RemoveAllLoggers()
             .AddResilienceHandler("slow", (builder, context) => builder.AddTimeout(Current(context.ServiceProvider).SlowTimeout));
+        services.AddHttpClient(SkillHttp.SlowServiceClientName)
+            .AddHttpMessageHandler(() => new OriginBoundRedirectHandler(ServiceRedirects));
 
         services.AddHttpClient(SkillHttp.FetchClientName, (provider, client) => Prepare(client, Current(provider)))
             .ConfigurePrimaryHttpMessageHandler(provider =>
@@ -68,6 +74,9 @@ public static class SkillHttpServiceCollectionExtensions
     }
 
     // Configured services honour the environment's proxy; fetched URLs never use one, since the guard must see the address connected to.
+    /// <summary>Redirects a configured service may answer with before its answer is taken as it is.</summary>
+    private const int ServiceRedirects = 3;
+
     private static SocketsHttpHandler Handler(int allowRedirects, bool useProxy) => new()
     {
         AllowAutoRedirect = allowRedirects > 0,

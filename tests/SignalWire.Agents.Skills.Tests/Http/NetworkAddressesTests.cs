@@ -13,6 +13,7 @@ public sealed class NetworkAddressesTests
     [InlineData("::ffff:8.8.8.8")]
     [InlineData("64:ff9b::808:808")]
     [InlineData("2002:808:808::1")]
+    [InlineData("::ffff:0:808:808")]
     public void Public_addresses_are_public(string address) => Assert.True(NetworkAddresses.IsPublic(IPAddress.Parse(address)));
 
     [Theory]
@@ -43,6 +44,12 @@ public sealed class NetworkAddressesTests
     [InlineData("2002:a00:1::1")]
     [InlineData("2001:0:4136:e378::1")]
     [InlineData("::127.0.0.1")]
+    [InlineData("64:ff9b:1::7f00:1")]
+    [InlineData("64:ff9b:1::808:808")]
+    [InlineData("::ffff:0:7f00:1")]
+    [InlineData("::ffff:0:127.0.0.1")]
+    [InlineData("0:0:0:0:0:ffff:7f00:1")]
+    [InlineData("::ffff:0:a9fe:a9fe")]
     public void Loopback_private_link_local_metadata_and_their_IPv6_forms_are_not(string address) =>
         Assert.False(NetworkAddresses.IsPublic(IPAddress.Parse(address)));
 }

@@ -14,6 +14,7 @@ public sealed class SkillHttpTests : IAsyncLifetime
     private const string Secret = "sk-live-0000-do-not-log";
     private readonly FakeLogCollector _logs = new();
     private FakeWebServer _server = null!;
+    private FakeWebServer _other = null!;
     private int _flaky;
 
     public async ValueTask InitializeAsync()
@@ -46,10 +47,19 @@ public sealed class SkillHttpTests : IAsyncLifetime
             app.MapGet("/not-json", () => Results.Text("<html>oops</html>", "text/html"));
             app.MapGet("/page", () => Results.Text("<p>hello</p>", "text/html; charset=utf-8"));
             app.MapGet("/to-private", () => Results.Redirect("http://10.255.255.1/admin"));
+            app.MapGet("/to-other-origin", () => Results.Redirect(_other.Url("ok").ToString()));
+            app.MapGet("/to-same-origin", () => Results.Redirect("/ok"));
+            app.MapPost("/post-moved", () => Results.Redirect("/echo", permanent: true, preserveMethod: true));
+            app.MapPost("/echo", async (HttpRequest request) => Results.Json(new { got = await new StreamReader(request.Body).ReadToEndAsync() }));
         });
+        _other = await FakeWebServer.StartAsync(app => app.MapGet("/ok", () => Results.Json(new { answer = "elsewhere" })));
     }
 
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _other.DisposeAsync();
+    }
 
     private SkillHttp Http(Action<SkillHttpOptions>? configure = null)
     {
@@ -71,6 +81,26 @@ public sealed class SkillHttpTests : IAsyncLifetime
         Assert.Equal(Secret, request.Header("X-Api-Key"));
         Assert.Equal("SignalWire.Agents.Skills/1.0", request.Header("User-Agent"));
         Assert.Equal("application/json", request.Header("Accept"));
+    }
+
+    [Fact]
+    public async Task Credential_headers_stay_with_their_origin_when_a_service_redirects()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        KeyValuePair<string, string>[] keys = [new("X-Api-Key", Secret), new("X-Goog-Api-Key", Secret), new("Authorization", "Bearer " + Secret)];
+
+        var elsewhere = await Http().GetJsonAsync(_server.Url("to-other-origin"), keys, ct);
+        var same = await Http().GetJsonAsync(_server.Url("to-same-origin"), keys, ct);
+        var posted = await Http().PostJsonAsync(_server.Url("post-moved"), new JsonObject { ["q"] = 1 }, keys, ct);
+
+        Assert.Equal("elsewhere", elsewhere["answer"]!.GetValue<string>());
+        var crossed = Assert.Single(_other.RequestsTo("/ok"));
+        Assert.Equal((null, null, null), (crossed.Header("X-Api-Key"), crossed.Header("X-Goog-Api-Key"), crossed.Header("Authorization")));
+        Assert.Equal("SignalWire.Agents.Skills/1.0", crossed.Header("User-Agent"));
+        Assert.Equal(42, same["answer"]!.GetValue<int>());
+        Assert.Equal(Secret, Assert.Single(_server.RequestsTo("/ok")).Header("X-Goog-Api-Key"));
+        Assert.Equal("""{"q":1}""", posted["got"]!.GetValue<string>());
+        Assert.Equal(Secret, Assert.Single(_server.RequestsTo("/echo")).Header("X-Api-Key"));
     }
 
     [Fact]
