@@ -22,6 +22,14 @@ public sealed class ClientTests : IAsyncLifetime
                 _ => Results.Text("""{"data":[{"id":"n4","number":"+14155550104"}],"links":{"next":null}}""", "application/json"),
             });
             app.MapGet("/api/loop", () => Results.Text("""{"data":[{"a":1}],"links":{"next":"/api/loop"}}""", "application/json"));
+            app.MapGet("/api/hostile-link", (string kind) => Results.Text(kind switch
+            {
+                "bracket" => """{"data":[{"a":1}],"links":{"next":"http://[not-an-address/x"}}""",
+                "file" => """{"data":[{"a":1}],"links":{"next":"file:///etc/passwd"}}""",
+                "scheme-relative" => """{"data":[{"a":1}],"links":{"next":"//evil.example.com/steal"}}""",
+                "backslashes" => """{"data":[{"a":1}],"links":{"next":"\\\\evil.example.com\\steal"}}""",
+                _ => """{"data":[{"a":1}],"links":{"next":"javascript:alert(1)"}}""",
+            }, "application/json"));
             app.MapGet("/api/elsewhere", () => Results.Text("""{"data":[{"a":1}],"links":{"next":"https://evil.example.com/steal"}}""", "application/json"));
             app.MapPost("/api/invalid", (HttpResponse response) =>
             {
@@ -93,6 +101,30 @@ public sealed class ClientTests : IAsyncLifetime
             }
         });
         Assert.Equal("Refusing to send credentials to evil.example.com: it is not the configured API host.", refused.Message);
+    }
+
+    [Theory]
+    [InlineData("bracket")]
+    [InlineData("file")]
+    [InlineData("scheme-relative")]
+    [InlineData("backslashes")]
+    [InlineData("javascript")]
+    public async Task A_hostile_next_link_gets_the_clients_own_exception_and_no_request(string kind)
+    {
+        var before = _api.Server.Requests.Count;
+        var items = 0;
+
+        var refused = await Assert.ThrowsAsync<SignalWireApiException>(async () =>
+        {
+            await foreach (var item in _api.Client.ListAsync($"/api/hostile-link?kind={kind}", TestContext.Current.CancellationToken))
+            {
+                items++;
+            }
+        });
+
+        Assert.Equal(1, items);
+        Assert.StartsWith("Refusing to", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before + 1, _api.Server.Requests.Count);
     }
 
     [Fact]

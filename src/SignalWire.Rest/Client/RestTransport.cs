@@ -131,15 +131,24 @@ internal sealed class RestTransport
     private Uri Resolve(string pathAndQuery)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pathAndQuery);
-        if (Uri.TryCreate(pathAndQuery, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        // Paths come from code and next links from the API's answer: either way the result must be a URL on the
+        // configured host, as the credentials go with it. Anything else (another host, another scheme, a path that
+        // reads as one, text that is no URL at all) is refused with this client's own exception.
+        var isAbsolute = Uri.TryCreate(pathAndQuery, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https";
+        Uri? resolved = isAbsolute ? absolute : null;
+        // "//host/path" is a URL on another host, not a path: resolved as such, so it is refused below.
+        var relative = pathAndQuery.StartsWith("//", StringComparison.Ordinal) ? pathAndQuery : pathAndQuery.TrimStart('/');
+        if (!isAbsolute && !Uri.TryCreate(BaseAddress, relative, out resolved))
         {
-            // A next link may be absolute; the credentials never leave the configured host.
-            return Uri.Compare(absolute, BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
-                ? absolute
-                : throw new SignalWireApiException($"Refusing to send credentials to {absolute.Host}: it is not the configured API host.");
+            throw new SignalWireApiException("Refusing to follow a link that is not a URL on the configured API host.");
         }
 
-        return new Uri(BaseAddress, pathAndQuery.TrimStart('/'));
+        return resolved is not null && resolved.Scheme is "http" or "https"
+            && Uri.Compare(resolved, BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+            ? resolved
+            : throw new SignalWireApiException(resolved is { IsAbsoluteUri: true, Host.Length: > 0 }
+                ? $"Refusing to send credentials to {resolved.Host}: it is not the configured API host."
+                : "Refusing to follow a link that is not a URL on the configured API host.");
     }
 
     private SignalWireApiException NoAnswer(string name, HttpMethod method, Uri uri, string reason, Exception cause)
