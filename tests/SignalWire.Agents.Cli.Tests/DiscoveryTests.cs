@@ -66,6 +66,11 @@ public sealed class DiscoveryTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(4, JsonNode.Parse(result.Output)!.AsArray().Count);
+
+        // The audit as docs/cli.md writes it: the project directory, relative to the repository root.
+        var audit = await SwaigTest.RunAsync("audit", "examples/SecureAgent", "--configuration", RepositoryPaths.Configuration);
+        Assert.DoesNotContain(Loading.AgentLoader.NoAgentFound, audit.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("Hardening audit of agent 'secure-agent'", audit.Output, StringComparison.Ordinal);
     }
 
     [Fact]
