@@ -41,6 +41,7 @@ public sealed class ClientTests : IAsyncLifetime
                 response.Headers.RetryAfter = "7";
                 return Results.Text("""{"error":"rate limited"}""", "application/json", statusCode: 429);
             });
+            app.MapPost("/api/unavailable", () => Results.StatusCode(503));
             app.MapGet("/api/flaky", () => Interlocked.Increment(ref _flaky) < 3 ? Results.StatusCode(503) : Results.Text("""{"ok":true}""", "application/json"));
             app.MapGet("/api/slow", async (CancellationToken ct) =>
             {
@@ -148,6 +149,15 @@ public sealed class ClientTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(7), true), (error.StatusCode, error.RetryAfter, error.IsTransient));
         Assert.Equal("POST /api/busy answered 429: rate limited", error.Message);
         Assert.Single(_api.Server.RequestsTo("/api/busy"));
+    }
+
+    [Fact]
+    public async Task A_503_on_a_POST_is_sent_once_a_retry_could_act_twice()
+    {
+        var error = await Assert.ThrowsAsync<SignalWireApiException>(() => _api.Client.SendAsync(HttpMethod.Post, "/api/unavailable", new JsonObject { ["to"] = "+14155550100" }, TestContext.Current.CancellationToken));
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, true), (error.StatusCode, error.IsTransient));
+        Assert.Single(_api.Server.RequestsTo("/api/unavailable"));
     }
 
     [Fact]

@@ -11,9 +11,10 @@ namespace SignalWire.Agents.RateLimiting;
 /// reclaimed with the young generation). A fixed window only needs the current window's counts, so each stripe is
 /// emptied when the window turns. Memory is bounded (8 MiB at most): past <see cref="MaxKeys"/> distinct callers
 /// in one window, further new callers are let through (a caller that rotates its id gets a fresh quota anyway) and
-/// counted in <see cref="Overflowed"/>. A word keeps the hash's bits above the count: with a limit below 1,024, at least
-/// 45 bits besides the stripe's, so even a full table is not expected to hold two callers that share a
-/// count (with a limit in the billions, a few might, which such a limit cannot notice).
+/// counted in <see cref="Overflowed"/>. A word keeps the hash's bits above the count (64 less the count's bits; the
+/// stripe is chosen from 8 of them), so two callers of one stripe share a counter when those bits agree. Expected
+/// pairs sharing a counter with a full table (786,432 callers): about 2e-5 for a limit below 1,024, 1e-3 below
+/// 65,536, 0.02 below 2^20, and 36 at int.MaxValue (0.02 with 20,000 callers) — a limit that high cannot notice.
 /// </summary>
 internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
 {
@@ -35,13 +36,20 @@ internal sealed class CompactFixedWindowLimiter : PartitionedRateLimiter<string>
     private readonly int _limit;
     private readonly long _windowTicks;
     private readonly TimeProvider _time;
-    private readonly ulong _seed = KeyHash.NewSeed();
+    private readonly ulong _seed;
     private static long s_untracked;
     private long _sweptWindow;
     private long _overflowed;
 
     public CompactFixedWindowLimiter(int permitLimit, TimeSpan window, TimeProvider time)
+        : this(permitLimit, window, time, KeyHash.NewSeed())
     {
+    }
+
+    /// <summary>A limiter whose key hashes use <paramref name="seed"/> (a random one in production, so nobody can aim keys at one counter; fixed in tests, so a run repeats).</summary>
+    internal CompactFixedWindowLimiter(int permitLimit, TimeSpan window, TimeProvider time, ulong seed)
+    {
+        _seed = seed;
         ArgumentOutOfRangeException.ThrowIfLessThan(permitLimit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         _limit = permitLimit;

@@ -78,6 +78,10 @@ public sealed class DestinationSlotTests : IAsyncLifetime
         { InMain("""{"connect":{"serial":[{"to":"+14155550100","transfer_after_bridge":"https://attacker.example.net/after"}]}}"""), "transfer_host_not_allowed" },
         { Dest("enter_queue", "\"queue_name\":\"sales\",\"transfer_after_bridge\"", """{"send_sms":{"to_number":"PREMIUM","from_number":"+14155550199","body":"x"}}"""), "premium_rate" },
         { InMain("""{"connect":{"to":"+14155550100","confirm":"https://attacker.example.net/confirm"}}"""), "transfer_host_not_allowed" },
+        // A personal number (UK 070) and a premium number nested in a cond branch and a switch case
+        { InMain("""{"connect":{"to":"+447012345678"}}"""), "personal_number" },
+        { InMain("""{"cond":[{"when":"true","then":[{"connect":{"serial":[{"to":"+14155550100"},{"to":"PREMIUM"}]}}]}]}"""), "premium_rate" },
+        { InMain("""{"switch":{"variable":"x","case":{"a":[{"send_sms":{"to_number":"PREMIUM","from_number":"+14155550199","body":"x"}}]}}}"""), "premium_rate" },
         // SIP user parts with dial codes, separators, NUL, full-width digits or a second @
         { InMain("""{"connect":{"to":"sip:*67+19002345678@trunk.example.com"}}"""), "not_e164" },
         { InMain("""{"connect":{"to":"sip:#31#+19002345678@trunk.example.com"}}"""), "not_e164" },
