@@ -34,6 +34,9 @@ internal sealed class HostileRequestGenerator(Random random, FuzzTarget target)
     private static readonly string[] Functions =
         ["echo", "echo", "echo", "secret_action", "secret_action", "other_secret", "explode", "book", "book", "wire_money", "wire_money", "nonexistent", "", "ECHO", "echo;ls", "../echo", new('f', 300)];
     private static readonly string[] Paths = ["/", "/swaig", "/swaig/", "/post_prompt", "/post_prompt/", "/debug_events", "/%73waig", "//swaig", "/swaig/..", "/./swaig", "/SWAIG", "/health", "/ready", "/nope", "/swaig%00", "/%2e%2e/swaig", "/swaig%2F", "/" + new string('a', 3000)];
+    /// <summary>Caller numbers as the platform or a spoofer might write them: spellings of one number, none, junk.</summary>
+    private static readonly string[] CallerNumbers =
+        ["+15551234567", "+15550000000", null!, "15551234567", "tel:+1-555-123-4567", "sip:+15551234567;user=phone@x", "\uFF0B\uFF11\uFF15\uFF15\uFF15\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17", "anonymous", "sip:a@b@c", "+1" + new string('9', 40), ""];
     private static readonly string[] Methods = ["GET", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "FOO", "get", "PROPFIND"];
 
     private readonly JsonMutator _mutator = new(random);
@@ -60,7 +63,7 @@ internal sealed class HostileRequestGenerator(Random random, FuzzTarget target)
             ["post_prompt_data"] = new JsonObject { ["raw"] = "summary", ["parsed"] = new JsonArray(new JsonObject { ["ok"] = true }) },
         },
         _ when path.StartsWith("/debug_events", StringComparison.Ordinal) => new JsonObject { ["event_type"] = "barge", ["call_id"] = "call-1", ["conversation_id"] = "c" },
-        _ => SwaigRequests.Call(Pick(Functions), Arguments(), callId: Pick([FuzzTarget.TokenCallId, "call-1", "other-call"]), callerNumber: Pick(["+15551234567", "+15550000000", null!])),
+        _ => SwaigRequests.Call(Pick(Functions), Arguments(), callId: Pick([FuzzTarget.TokenCallId, "call-1", "other-call"]), callerNumber: Pick(CallerNumbers)),
     };
 
     /// <summary>Sometimes the address called is a SIP or tel URI (routing on an AgentServer), well-formed or not.</summary>
