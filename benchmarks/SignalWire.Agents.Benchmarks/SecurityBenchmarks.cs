@@ -56,4 +56,12 @@ public class SecurityBenchmarks
         AgentDocumentRenderer.Render(_agent, "https://signalwire:pw@agent.example.com", "call-1", _buffer);
         return _buffer.WrittenCount;
     }
+
+    /// <summary>The caller key every per-caller limit reads: an E.164 number as the platform sends it.</summary>
+    [Benchmark]
+    public string? NormalizeCallerNumber() => Verification.CallerNumber.Normalize("+14155550123");
+
+    /// <summary>The same for a spelling that needs unwrapping and separators dropped.</summary>
+    [Benchmark]
+    public string? NormalizeCallerSpelling() => Verification.CallerNumber.Normalize("tel:+1 (415) 555-0123");
 }
