@@ -14,11 +14,15 @@ internal sealed class ContainedFileProvider : IFileProvider
 {
     private readonly string _root;
 
+    /// <summary>Links followed at most while resolving one path (a loop of links ends there, as in the kernel).</summary>
+    private const int MaxLinks = 40;
+
     public ContainedFileProvider(string directory)
     {
-        var full = Path.GetFullPath(directory);
-        // The mount itself may be a link (a deployment's "current" folder): its target is the boundary.
-        _root = Path.TrimEndingDirectorySeparator(new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full);
+        // The mount itself, or a folder above it, may be a link (a deployment's "current" folder, /tmp on some
+        // systems): the boundary is where it really is.
+        var links = 0;
+        _root = Path.TrimEndingDirectorySeparator(RealPath(Path.GetFullPath(directory), ref links) ?? Path.GetFullPath(directory));
     }
 
     public IFileInfo GetFileInfo(string subpath)
@@ -48,6 +52,7 @@ internal sealed class ContainedFileProvider : IFileProvider
         }
 
         var current = _root;
+        var links = 0;
         foreach (var segment in subpath.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             if (segment.StartsWith('.') || segment.AsSpan().IndexOfAny('\\', '\0', ':') >= 0)
@@ -56,28 +61,57 @@ internal sealed class ContainedFileProvider : IFileProvider
                 return null;
             }
 
-            current = Path.Join(current, segment);
-            FileSystemInfo entry = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
-            if (entry.LinkTarget is not null)
+            current = Follow(Path.Join(current, segment), ref links);
+            if (current is null || !Inside(current))
             {
-                try
-                {
-                    current = entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-                }
-                catch (IOException)
-                {
-                    // A loop of links, or one that cannot be read.
-                    return null;
-                }
-
-                if (current is null || !Inside(current))
-                {
-                    return null;
-                }
+                return null;
             }
         }
 
         return current;
+    }
+
+    /// <summary><paramref name="path"/> with every link in it resolved (its folders' too), or <see langword="null"/> when a link cannot be read or they loop.</summary>
+    private static string? RealPath(string path, ref int links)
+    {
+        var root = Path.GetPathRoot(path) ?? string.Empty;
+        string? current = root;
+        foreach (var segment in path[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Follow(Path.Join(current, segment), ref links);
+            if (current is null)
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary><paramref name="path"/> itself when it is no link, else where its link leads (resolved in full).</summary>
+    private static string? Follow(string path, ref int links)
+    {
+        FileSystemInfo entry = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+        if (entry.LinkTarget is null)
+        {
+            return path;
+        }
+
+        if (++links > MaxLinks)
+        {
+            return null;
+        }
+
+        try
+        {
+            // The final target, whose own folders may be links as well.
+            return entry.ResolveLinkTarget(returnFinalTarget: true) is { } target ? RealPath(Path.GetFullPath(target.FullName), ref links) : null;
+        }
+        catch (IOException)
+        {
+            // A loop of links, or one that cannot be read.
+            return null;
+        }
     }
 
     private bool Inside(string path)

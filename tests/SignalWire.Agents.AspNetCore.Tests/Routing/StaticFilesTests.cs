@@ -27,6 +27,7 @@ public sealed class StaticFilesTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(_root, "public", "leak.txt"), Path.Combine(_root, "secret.txt"));
         Directory.CreateSymbolicLink(Path.Combine(_root, "public", "up"), _root);
         File.CreateSymbolicLink(Path.Combine(_root, "public", "alias.txt"), Path.Combine(_root, "public", "hold.txt"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "via"), _root);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -141,6 +142,21 @@ public sealed class StaticFilesTests : IDisposable
         Assert.Equal("please hold", await response.ReadTextAsync());
         Assert.Equal("please hold".Length, response.Content.Headers.ContentLength);
         Assert.Equal("public, max-age=600", response.Headers.NonValidated["Cache-Control"].ToString());
+    }
+
+    [Fact]
+    public async Task A_mount_declared_through_a_linked_folder_is_bounded_where_it_really_is()
+    {
+        var agent = new TestAgent().ServeStaticFiles(Path.Combine(_root, "via", "public"), "/linked", isPublic: true);
+        await using var server = await AgentTestServer.StartAsync(agent);
+        using var anonymous = server.CreateClient(authenticated: false);
+
+        using var inside = await anonymous.GetAsync("/linked/alias.txt", TestContext.Current.CancellationToken);
+        using var outside = await anonymous.GetAsync("/linked/leak.txt", TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.OK, "please hold"), (inside.StatusCode, await inside.ReadTextAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        Assert.DoesNotContain("outside-secret", await outside.ReadTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
