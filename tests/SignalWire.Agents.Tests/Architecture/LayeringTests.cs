@@ -34,6 +34,20 @@ public sealed partial class LayeringTests
         Assert.Empty(grants);
     }
 
+    [Fact]
+    public void Library_settings_follow_the_tree_not_a_path_separator()
+    {
+        // A test on "/src/" in MSBuildProjectDirectory is false on Windows, where every library would silently lose
+        // its packaging, AOT analysis and public-API checks: src/ says what it is with a property instead.
+        var root = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Directory.Build.props"));
+        var src = XDocument.Load(Path.Combine(RepositoryPaths.Root, "src", "Directory.Build.props"));
+
+        Assert.DoesNotMatch(@"MSBuildProjectDirectory[^""]*Contains", root);
+        Assert.Equal("true", src.Descendants("IsShippingLibrary").Single().Value);
+        Assert.Contains(src.Descendants("Import"), i => ((string?)i.Attribute("Project") ?? string.Empty).Contains("GetPathOfFileAbove", StringComparison.Ordinal));
+        Assert.All(Libraries, library => Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "src", library, "PublicAPI.Shipped.txt")), library));
+    }
+
     /// <summary>Pairs of top-level folders of <paramref name="library"/> that each use a type declared in the other.</summary>
     private static IEnumerable<string> FolderLoops(string library)
     {
