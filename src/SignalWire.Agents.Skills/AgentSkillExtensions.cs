@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace SignalWire.Agents.Skills;
@@ -6,7 +5,6 @@ namespace SignalWire.Agents.Skills;
 /// <summary>Adding, listing and removing skills on an agent.</summary>
 public static class AgentSkillExtensions
 {
-    private static readonly ConditionalWeakTable<AgentBase, Dictionary<string, (SkillBase Skill, IReadOnlyList<string> Tools)>> Loaded = [];
     /// <summary>
     /// Adds the registered skill <paramref name="name"/>, first letting it prepare over the network (the
     /// <c>mcp_gateway</c> skill discovers its tools this way). Works for every skill.
@@ -71,10 +69,10 @@ public static class AgentSkillExtensions
             throw new AgentConfigurationException($"Skill '{skill.Name}' prepares over the network; add it with AddSkillAsync.");
         }
 
-        var loaded = Loaded.GetOrCreateValue(agent);
-        lock (loaded)
+        var loaded = agent.GetOrAddComponent(() => new LoadedSkills());
+        lock (loaded.Gate)
         {
-            if (loaded.ContainsKey(skill.InstanceKey))
+            if (loaded.Contains(skill.InstanceKey))
             {
                 throw new AgentConfigurationException(skill.SupportsMultipleInstances
                     ? $"Skill '{skill.Name}' already has an instance with tool_name '{skill.ToolName}'; give each instance its own tool_name."
@@ -96,7 +94,7 @@ public static class AgentSkillExtensions
                 throw ex as AgentConfigurationException ?? new AgentConfigurationException($"Skill '{skill.Name}': {ex.Message}", ex);
             }
 
-            loaded.Add(skill.InstanceKey, (skill, context.Tools));
+            loaded.Add(skill.InstanceKey, skill, context.Tools);
         }
 
         return agent;
@@ -107,30 +105,14 @@ public static class AgentSkillExtensions
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(instanceKey);
-        if (!Loaded.TryGetValue(agent, out var loaded))
-        {
-            return false;
-        }
-
-        lock (loaded)
-        {
-            return loaded.ContainsKey(instanceKey);
-        }
+        return agent.GetComponent<LoadedSkills>()?.Contains(instanceKey) ?? false;
     }
 
     /// <summary>The agent's skill instances, by instance key.</summary>
     public static IReadOnlyList<SkillBase> ListSkills(this AgentBase agent)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        if (!Loaded.TryGetValue(agent, out var loaded))
-        {
-            return [];
-        }
-
-        lock (loaded)
-        {
-            return [.. loaded.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value.Skill)];
-        }
+        return agent.GetComponent<LoadedSkills>()?.List() ?? [];
     }
 
     /// <summary>
@@ -141,18 +123,9 @@ public static class AgentSkillExtensions
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(instanceKey);
-        if (!Loaded.TryGetValue(agent, out var loaded))
+        if (agent.GetComponent<LoadedSkills>() is not { } loaded || !loaded.Remove(instanceKey, out var entry))
         {
             return false;
-        }
-
-        (SkillBase Skill, IReadOnlyList<string> Tools) entry;
-        lock (loaded)
-        {
-            if (!loaded.Remove(instanceKey, out entry))
-            {
-                return false;
-            }
         }
 
         foreach (var tool in entry.Tools)
@@ -160,7 +133,12 @@ public static class AgentSkillExtensions
             agent.RemoveTool(tool);
         }
 
-        entry.Skill.Cleanup();
+        if (!agent.IsRequestCopy)
+        {
+            // A request copy shares the instance with the agent, which still uses it.
+            entry.Skill.Cleanup();
+        }
+
         return true;
     }
 }

@@ -84,6 +84,34 @@ public sealed class SkillFrameworkTests
     }
 
     [Fact]
+    public async Task A_request_copy_sees_the_agents_skills_and_removing_one_there_leaves_the_agent_alone()
+    {
+        var agent = SkillTest.Agent().AddSkill("datetime").AddSkill("math");
+        var seen = new List<string>();
+        agent.OnRequest((request, copy, _) =>
+        {
+            seen.AddRange(copy.ListSkills().Select(s => s.Name));
+            if (request.Query.ContainsKey("no_math"))
+            {
+                Assert.True(copy.RemoveSkill("math"));
+            }
+
+            Assert.Throws<AgentConfigurationException>(() => copy.AddSkill("datetime"));
+            return ValueTask.CompletedTask;
+        });
+        await using var server = await AgentTestServer.StartAsync(agent);
+        using var client = server.CreateClient();
+
+        var withoutMath = (await client.FetchSwmlAsync("call-1", "/?no_math=1")).Ai()["SWAIG"]!["functions"]!.AsArray().Select(f => f!["function"]!.GetValue<string>());
+        var shared = (await client.FetchSwmlAsync("call-2")).Ai()["SWAIG"]!["functions"]!.AsArray().Select(f => f!["function"]!.GetValue<string>());
+
+        Assert.Equal(["datetime", "math", "datetime", "math"], seen);
+        Assert.Equal(["get_current_time", "get_current_date"], withoutMath);
+        Assert.Equal(["get_current_time", "get_current_date", "calculate"], shared);
+        Assert.True(agent.HasSkill("math"));
+    }
+
+    [Fact]
     public void A_single_instance_skill_is_added_once_and_skip_prompt_keeps_the_prompt_clean()
     {
         var agent = SkillTest.Agent().AddSkill("datetime", new JsonObject { ["skip_prompt"] = true });

@@ -47,6 +47,9 @@ internal sealed class AgentDefinition
     public ContextsSnapshot? Contexts;
     public Verification.CallerVerification? Verification;
 
+    /// <summary>State other packages keep on the agent (<see cref="IAgentComponent"/>), by type; each is cloned with the definition.</summary>
+    public System.Collections.Immutable.ImmutableDictionary<Type, IAgentComponent> Components = System.Collections.Immutable.ImmutableDictionary<Type, IAgentComponent>.Empty;
+
     /// <summary>A copy sharing nothing mutable with this definition (immutable values and handlers are shared).</summary>
     public AgentDefinition Clone()
     {
@@ -68,6 +71,7 @@ internal sealed class AgentDefinition
         copy.PostAiVerbs = [.. PostAiVerbs.Select(v => v.DeepClone().AsObject())];
         copy.AnswerConfig = AnswerConfig.DeepClone().AsObject();
         copy.SwaigQuery = [.. SwaigQuery];
+        copy.Components = System.Collections.Immutable.ImmutableDictionary.CreateRange(Components.Select(c => KeyValuePair.Create(c.Key, c.Value.Clone())));
         return copy;
     }
 }

@@ -113,6 +113,28 @@ public sealed class AgentDefinitionTests
         definition.PostAiVerbs.Add(new JsonObject { ["hangup"] = new JsonObject() });
         definition.AnswerConfig["max_duration"] = 60;
         definition.SwaigQuery.Add(new("tenant", "a"));
+        definition.Components = definition.Components.Add(typeof(CountingComponent), new CountingComponent());
         return definition;
+    }
+
+    [Fact]
+    public void Components_are_cloned_with_the_definition()
+    {
+        var source = Populated();
+        var clone = source.Clone();
+
+        var original = (CountingComponent)source.Components[typeof(CountingComponent)];
+        var copied = (CountingComponent)clone.Components[typeof(CountingComponent)];
+        copied.Count++;
+
+        Assert.NotSame(original, copied);
+        Assert.Equal((0, 1), (original.Count, copied.Count));
+    }
+
+    private sealed class CountingComponent : IAgentComponent
+    {
+        public int Count { get; set; }
+
+        public IAgentComponent Clone() => new CountingComponent { Count = Count };
     }
 }
