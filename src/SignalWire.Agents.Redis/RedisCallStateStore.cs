@@ -9,7 +9,7 @@ namespace SignalWire.Agents.Redis;
 /// replica is verified on every other. When Redis cannot answer within the timeout, or while the circuit is open,
 /// every operation reports the store unavailable and caller verification fails closed.
 /// </summary>
-internal sealed partial class RedisCallStateStore(RedisOptions options, RedisCircuit circuit, TimeProvider time, ILogger<RedisCallStateStore> logger) : ICallStateStore
+internal sealed partial class RedisCallStateStore(RedisOptions options, RedisCircuit circuit, TimeProvider time, ILogger<RedisCallStateStore> logger) : ICallStateStore, IReplicaSharedStore
 {
     private readonly string _prefix = options.KeyPrefix + ":call:";
 

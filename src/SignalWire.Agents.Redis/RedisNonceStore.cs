@@ -10,7 +10,7 @@ namespace SignalWire.Agents.Redis;
 /// <see cref="NonceOutcome.Unavailable"/>, and the callers that protect something fail closed; while the
 /// circuit is open that answer comes at once.
 /// </summary>
-internal sealed partial class RedisNonceStore(RedisOptions options, RedisCircuit circuit, TimeProvider time, ILogger<RedisNonceStore> logger) : INonceStore
+internal sealed partial class RedisNonceStore(RedisOptions options, RedisCircuit circuit, TimeProvider time, ILogger<RedisNonceStore> logger) : INonceStore, IReplicaSharedStore
 {
     private readonly string _prefix = options.KeyPrefix + ":nonce:";
 

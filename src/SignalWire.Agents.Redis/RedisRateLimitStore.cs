@@ -1,3 +1,4 @@
+using SignalWire.Agents.Security;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -9,7 +10,7 @@ namespace SignalWire.Agents.Redis;
 /// Rate-limit counters shared through Redis, falling back to in-memory counters while Redis is unreachable. Like the
 /// in-memory store, it hands out one limiter per policy, limit and window, so callers may ask for it per request.
 /// </summary>
-internal sealed class RedisRateLimitStore(IConnectionMultiplexer redis, RedisOptions options, RedisCircuit circuit, TimeProvider time, ILoggerFactory loggers) : IRateLimitStore
+internal sealed class RedisRateLimitStore(IConnectionMultiplexer redis, RedisOptions options, RedisCircuit circuit, TimeProvider time, ILoggerFactory loggers) : IRateLimitStore, IReplicaSharedStore
 {
     private readonly InMemoryRateLimitStore _local = new(time);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Policy, int Limit, TimeSpan Window), PartitionedRateLimiter<string>> _limiters = new();

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SignalWire.Agents.AspNetCore;
 using SignalWire.Agents.Security;
 using StackExchange.Redis;
 using SignalWire.Agents.RateLimiting;
@@ -41,8 +40,8 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton<INonceStore, RedisNonceStore>();
         services.RemoveAll<ICallStateStore>();
         services.AddSingleton<ICallStateStore, RedisCallStateStore>();
-        services.Configure<AgentHostingOptions>(hosting => hosting.MultiReplica = true);
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [AgentHealthEndpointRouteBuilderExtensions.ReadyTag]);
+        // The stores are IReplicaSharedStore: hosts see that and refuse per-process secrets.
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [AgentHealthTags.Ready]);
         return services;
     }
 }

@@ -11,7 +11,7 @@ namespace SignalWire.Agents.AspNetCore;
 public static class AgentHealthEndpointRouteBuilderExtensions
 {
     /// <summary>Tag carried by the health checks that decide readiness.</summary>
-    public const string ReadyTag = "ready";
+    public const string ReadyTag = Security.AgentHealthTags.Ready;
 
     /// <summary>
     /// Maps <c>GET /health</c> (liveness: the process answers; no dependency is checked) and

@@ -49,7 +49,9 @@ internal sealed class AgentRoutes
         var clock = options.TimeProvider;
         var services = endpoints.ServiceProvider;
         var hosting = services.GetService<Microsoft.Extensions.Options.IOptions<AgentHostingOptions>>()?.Value;
-        if (hosting?.MultiReplica == true)
+        // Several replicas: said by the host, or implied by a store every replica shares (Redis).
+        if (hosting?.MultiReplica == true || services.GetService<RateLimiting.IRateLimitStore>() is Security.IReplicaSharedStore
+            || services.GetService<Security.INonceStore>() is Security.IReplicaSharedStore || services.GetService<Security.ICallStateStore>() is Security.IReplicaSharedStore)
         {
             EnsureSharedSecrets(name, settings);
         }

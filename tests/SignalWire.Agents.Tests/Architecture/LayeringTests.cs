@@ -34,6 +34,19 @@ public sealed partial class LayeringTests
         Assert.Empty(grants);
     }
 
+    [Theory]
+    [InlineData("SignalWire.Agents.Redis", "SignalWire.Agents")]
+    [InlineData("SignalWire.Agents.Skills", "SignalWire.Agents")]
+    [InlineData("SignalWire.Agents.OpenTelemetry", "SignalWire.Agents")]
+    public void A_package_that_only_needs_the_core_references_only_the_core(string library, string only)
+    {
+        var project = XDocument.Load(Path.Combine(RepositoryPaths.Root, "src", library, library + ".csproj"));
+
+        var references = project.Descendants("ProjectReference").Select(r => Path.GetFileNameWithoutExtension((string?)r.Attribute("Include") ?? string.Empty)).ToList();
+        Assert.Equal([only], references);
+        Assert.DoesNotContain(project.Descendants("FrameworkReference"), r => (string?)r.Attribute("Include") == "Microsoft.AspNetCore.App");
+    }
+
     [Fact]
     public void Library_settings_follow_the_tree_not_a_path_separator()
     {
