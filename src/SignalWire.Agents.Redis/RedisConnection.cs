@@ -12,7 +12,8 @@ internal static class RedisConnection
         if (string.IsNullOrWhiteSpace(raw))
         {
             throw new AgentConfigurationException(
-                $"Redis is enabled but no server is configured: set {RedisOptions.EnvironmentVariable} (e.g. redis://redis:6379) or RedisOptions.Configuration.");
+                $"Redis is enabled but no server is configured: set {RedisOptions.EnvironmentVariable} (e.g. redis://redis:6379) or RedisOptions.Configuration."
+                + (Environment.GetEnvironmentVariable("REDIS_URL") is { Length: > 0 } ? " REDIS_URL is set, but this SDK does not read it." : string.Empty));
         }
 
         ConfigurationOptions config;

@@ -29,6 +29,12 @@ internal static partial class Log
     [LoggerMessage(1014, LogLevel.Warning, "Agent {Agent}: a credential rotation is under way: the previous {Credential} ({Variable}) is still accepted {Until}; remove it once every replica and the platform use the new one")]
     public static partial void PreviousCredentialAccepted(ILogger logger, string agent, string credential, string variable, string until);
 
+    [LoggerMessage(1015, LogLevel.Warning, "Agent {Agent}: {Variable} is set, but this SDK reads {Expected} (with services.AddSignalWireRedis()): replicas share no limits, single-use tokens or verified callers")]
+    public static partial void RedisVariableMisnamed(ILogger logger, string agent, string variable, string expected);
+
+    [LoggerMessage(1016, LogLevel.Warning, "Agent {Agent}: {Variable} is set, but no shared store is registered (call services.AddSignalWireRedis()): this replica counts limits and tokens on its own")]
+    public static partial void RedisVariableUnused(ILogger logger, string agent, string variable);
+
     [LoggerMessage(1013, LogLevel.Warning, "Agent {Agent}: the SWML document served does not match the SWML schema ({Count} problems shown): {Problems}")]
     public static partial void SwmlSchemaMismatch(ILogger logger, string agent, int count, string problems);
 

@@ -50,8 +50,9 @@ internal sealed class AgentRoutes
         var services = endpoints.ServiceProvider;
         var hosting = services.GetService<Microsoft.Extensions.Options.IOptions<AgentHostingOptions>>()?.Value;
         // Several replicas: said by the host, or implied by a store every replica shares (Redis).
-        if (hosting?.MultiReplica == true || services.GetService<RateLimiting.IRateLimitStore>() is Security.IReplicaSharedStore
-            || services.GetService<Security.INonceStore>() is Security.IReplicaSharedStore || services.GetService<Security.ICallStateStore>() is Security.IReplicaSharedStore)
+        var sharedStore = services.GetService<RateLimiting.IRateLimitStore>() is Security.IReplicaSharedStore
+            || services.GetService<Security.INonceStore>() is Security.IReplicaSharedStore || services.GetService<Security.ICallStateStore>() is Security.IReplicaSharedStore;
+        if (hosting?.MultiReplica == true || sharedStore)
         {
             EnsureSharedSecrets(name, settings);
         }
@@ -59,6 +60,7 @@ internal sealed class AgentRoutes
         var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger(Log.Category);
         RequestLineLogging.EnsureSuppressed(loggerFactory, name);
+        ScaleOutWarnings.Check(logger, name, Environment.GetEnvironmentVariable, sharedStore);
         MappedAgents.Register(endpoints, name, settings.Route);
         AgentPipeline pipeline;
         try
