@@ -7,6 +7,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# Run by itself (not only from .ci/run), it makes the folder its logs go to.
+mkdir -p artifacts
 out="$(pwd)/artifacts/aot"
 log="$(pwd)/artifacts/aot-publish.log"
 passed=0; failed=0

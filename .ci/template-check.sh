@@ -7,6 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 version="0.1.0-ci.$(date +%s)"
+mkdir -p artifacts
 feed="$(pwd)/artifacts/template-feed"
 hive=$(mktemp -d); work=$(mktemp -d)
 packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
