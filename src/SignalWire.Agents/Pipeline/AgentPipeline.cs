@@ -44,6 +44,7 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     private readonly CallerVerificationGate _verification;
     private readonly DestinationGuard _destinations;
     private readonly Func<string?, CredentialMatch> _matchBasicAuth;
+    private readonly ToolGates _gates;
 
     /// <summary>Builds the gates of <paramref name="agent"/> (whose configuration must be valid).</summary>
     /// <exception cref="AgentConfigurationException">The agent's configuration is unusable.</exception>
@@ -65,6 +66,7 @@ public sealed partial class AgentPipeline : IAsyncDisposable
         _callStarts = new RecentKeyTable(CallStartCapacity);
         _verification = new CallerVerificationGate(agent.Name, _settings, services.CallState ?? new InMemoryCallStateStore(_time), rateLimits, _audit, _metrics, _logger, _time);
         _destinations = new DestinationGuard(agent.Name, _settings.Destinations, rateLimits, _audit, _metrics);
+        _gates = new ToolGates(new GateServices(agent, _settings, _audit, _metrics, _limits, _nonces, _verification, _destinations, _logger));
         EnsureVerifierForTools(agent);
         if (agent.CallEndWithoutConversation)
         {
@@ -278,7 +280,7 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(body);
         var callId = body.GetString("call_id");
-        if (!await CheckTokenAsync(Swml.AgentDocumentRenderer.PostPromptFunction, token, callId, client, oneTime: false, cancellationToken).ConfigureAwait(false))
+        if (!await _gates.Token.CheckAsync(Swml.AgentDocumentRenderer.PostPromptFunction, token, callId, client, oneTime: false, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
@@ -297,7 +299,7 @@ public sealed partial class AgentPipeline : IAsyncDisposable
     public ValueTask DisposeAsync() => _audit.DisposeAsync();
 
     /// <summary>The client's key: an IPv4 address reached over IPv6 (<c>::ffff:a.b.c.d</c>) is the same client as <c>a.b.c.d</c>.</summary>
-    private static string ClientKey(IPAddress? ip) => ip is null ? "unknown" : (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString();
+    internal static string ClientKey(IPAddress? ip) => ip is null ? "unknown" : (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString();
 
     private AdmissionOutcome TooMany(Admission decision, string scope, System.Threading.RateLimiting.RateLimitLease lease, IPAddress? client)
     {
