@@ -36,12 +36,27 @@ CONFIG
 echo '{}' >"$work/global.json"
 
 passed=0; failed=0
+# Every package carries its README, the MIT licence expression and (but for the template pack) its symbols.
+missing=""
+for package in "$feed"/*."$version".nupkg; do
+  name=$(basename "$package" ".$version.nupkg")
+  nuspec=$(unzip -p "$package" "$name.nuspec" 2>/dev/null)
+  grep -q '<readme>README.md</readme>' <<<"$nuspec" && unzip -l "$package" README.md >/dev/null 2>&1 || missing="$missing $name(readme)"
+  grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || missing="$missing $name(license)"
+  [ "$name" = "SignalWire.Agents.Templates" ] || [ -f "$feed/$name.$version.snupkg" ] || missing="$missing $name(symbols)"
+done
+if [ -z "$missing" ]; then
+  passed=$((passed + 1)); echo "consumer: ok     packages ($(ls "$feed"/*."$version".nupkg | wc -l) with README, licence and symbols)"
+else
+  failed=$((failed + 1)); echo "consumer: FAILED packages:$missing"
+fi
+
 if (cd "$work/Consumer" && dotnet build -nologo >"$work/build.log" 2>&1); then
   output=$(cd "$work/Consumer" && dotnet run --no-build 2>&1); status=$?
   echo "$output" | grep '^consumer: '
-  passed=$(grep -c '^consumer: ok' <<<"$output")
-  failed=$(grep -c '^consumer: FAILED' <<<"$output")
-  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "$output" | tail -20; fi
+  ran_ok=$(grep -c '^consumer: ok' <<<"$output"); ran_failed=$(grep -c '^consumer: FAILED' <<<"$output")
+  if [ "$status" -ne 0 ] && [ "$ran_failed" -eq 0 ]; then ran_failed=1; echo "$output" | tail -20; fi
+  passed=$((passed + ran_ok)); failed=$((failed + ran_failed))
 else
   failed=$((failed + 1)); echo "consumer: FAILED building the consumer project"; tail -30 "$work/build.log"
 fi
