@@ -24,14 +24,7 @@ fi
 mkdir -p "$work/Consumer"
 cp eng/consumer/Program.cs "$work/Consumer/"
 sed -e "s/@VERSION@/$version/g" -e "s/@OTEL@/$otel/g" eng/consumer/Consumer.csproj.in >"$work/Consumer/Consumer.csproj"
-cat >"$work/Consumer/nuget.config" <<CONFIG
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="signalwire-local" value="$feed" />
-  </packageSources>
-</configuration>
-CONFIG
+eng/local-feed-config.sh "$feed" >"$work/Consumer/nuget.config"
 # Outside the repository: none of its Directory.Build.props, Directory.Packages.props or global.json apply.
 echo '{}' >"$work/global.json"
 

@@ -33,14 +33,7 @@ for template in signalwire-agent signalwire-multiagent signalwire-functions; do
     failed=$((failed + 1)); echo "templates: FAILED $template (dotnet new)"; tail -10 "$work/$template.log"; continue
   fi
   # The local feed beside the default sources: the SDK from this run, everything else as usual.
-  cat >"$out/nuget.config" <<CONFIG
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="signalwire-local" value="$feed" />
-  </packageSources>
-</configuration>
-CONFIG
+  eng/local-feed-config.sh "$feed" >"$out/nuget.config"
   started=$(date +%s)
   if (cd "$out" && dotnet test >"$work/$template.test.log" 2>&1); then
     passed=$((passed + 1))
