@@ -5,14 +5,24 @@ using StackExchange.Redis;
 
 namespace SignalWire.Agents.Redis.Tests;
 
-/// <summary>Two agent replicas (two Kestrel servers) sharing one real Redis.</summary>
-public sealed class RedisScaleOutTests : IAsyncLifetime
+/// <summary>The scale-out suite against the run's Redis: the real <c>redis-server</c> (CI), else the in-process one.</summary>
+public sealed class RedisScaleOutTests() : ScaleOutTests(inProcess: false);
+
+/// <summary>The same suite against the in-process Redis-compatible server a machine without <c>redis-server</c> uses.</summary>
+public sealed class InProcessRedisScaleOutTests() : ScaleOutTests(inProcess: true);
+
+/// <summary>Two agent replicas (two Kestrel servers) sharing one Redis.</summary>
+public abstract class ScaleOutTests(bool inProcess) : IAsyncLifetime
 {
     private RedisServer _redis = null!;
 
-    public async ValueTask InitializeAsync() => _redis = await RedisServer.StartNewAsync();
+    public async ValueTask InitializeAsync() => _redis = await RedisServer.StartNewAsync(inProcess);
 
-    public async ValueTask DisposeAsync() => await _redis.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _redis.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private static AgentOptions ReplicaOptions(Action<AgentOptions>? change = null) =>
         AgentTestServer.Options("bank").With(o => change?.Invoke(o));
