@@ -32,9 +32,11 @@ check "the compiler was given the framework's profile data" "1" \
   "$(grep -c 'StandardOptimizationData\.mibc' examples/SecureAgent/obj/Release/net10.0/linux-x64/native/SecureAgent.ilc.rsp || true)"
 echo "aot: published in $(( $(date +%s) - started )) s, binary $(du -m "$out/SecureAgent" | cut -f1) MB"
 
-# A port nothing listens on (tests may be running beside this script).
+# A port nothing listens on (tests may be running beside this script), below the kernel's range of ephemeral ports:
+# a port in that range can be taken by an outgoing connection between this check and the agent's bind.
+ephemeral_start=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
 for _ in $(seq 1 50); do
-  port=$(( 20000 + RANDOM % 30000 ))
+  port=$(( 20000 + RANDOM % (ephemeral_start - 20000) ))
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
 done
 user=smoke; password="aot-smoke-password-$(date +%s%N)"

@@ -21,7 +21,8 @@ measure() { # label, command...
   local label=$1; shift
   local health=() swml=() rss=()
   for _ in $(seq 1 "$runs"); do
-    local port; port=$(( 20000 + RANDOM % 30000 ))
+    # Below the ephemeral range, so no outgoing connection holds the port when the agent binds it.
+    local port; port=$(( 20000 + RANDOM % 12000 ))
     local start; start=$(date +%s%N)
     PORT=$port SignalWire__Agent__Host=127.0.0.1 SWML_BASIC_AUTH_USER=bench SWML_BASIC_AUTH_PASSWORD=bench-password-0123456789abcdef \
       SIGNALWIRE_SWAIG_SECRET=bench-secret SWML_AUDIT_LOG_PATH=none "$@" >/dev/null 2>&1 &
