@@ -100,13 +100,41 @@ public static class AgentMcpExtensions
         var token = options.BearerToken ?? Environment.GetEnvironmentVariable(AgentMcpOptions.BearerTokenVariable);
         var bearer = string.IsNullOrEmpty(token) ? null : BearerToken.For(agent.Name, token);
         var builder = endpoints.MapMcp(options.Pattern).WithMetadata(new AgentMcpEndpoint(pipeline));
-        builder.Add(endpoint =>
+        // Finally: after the endpoints' own conventions, which add the media-type metadata below.
+        builder.Finally(endpoint =>
         {
-            var inner = endpoint.RequestDelegate ?? throw new InvalidOperationException("The MCP endpoint has no handler.");
+            // Routing would refuse a body of the wrong media type (415) before the guard, so before authentication;
+            // the check stays, behind the guard, as part of the request it admitted.
+            var accepts = endpoint.Metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>().ToList();
+            foreach (var metadata in accepts)
+            {
+                endpoint.Metadata.Remove(metadata);
+            }
+
+            var routed = endpoint.RequestDelegate ?? throw new InvalidOperationException("The MCP endpoint has no handler.");
+            var inner = accepts.Count == 0 ? routed : AcceptingOnly(accepts, routed);
             endpoint.RequestDelegate = bearer is null
                 ? endpoints.GuardedByAgent(agent, "mcp", inner)
                 : endpoints.GuardedByAgent(agent, "mcp", inner, bearer);
         });
         return builder;
     }
+
+    /// <summary><paramref name="next"/> for a request whose body has a media type <paramref name="accepts"/> names (or none, for a request without a body), else 415 as JSON.</summary>
+    private static Microsoft.AspNetCore.Http.RequestDelegate AcceptingOnly(List<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata> accepts, Microsoft.AspNetCore.Http.RequestDelegate next) => context =>
+    {
+        var request = context.Request;
+        var declared = request.ContentType;
+        var hasBody = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0;
+        if (!hasBody || (declared is not null && accepts.Any(a => a.ContentTypes.Any(type =>
+            Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(declared, out var parsed)
+            && parsed.IsSubsetOf(Microsoft.Net.Http.Headers.MediaTypeHeaderValue.Parse(type))))))
+        {
+            return next(context);
+        }
+
+        context.Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status415UnsupportedMediaType;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync("""{"error":"Content-Type must be application/json"}""");
+    };
 }

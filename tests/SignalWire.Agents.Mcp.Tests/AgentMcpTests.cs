@@ -120,6 +120,38 @@ public sealed class AgentMcpTests : IAsyncLifetime
         Assert.Contains("auth_failed", LogText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData(null)]
+    public async Task Admission_comes_before_any_check_of_the_body_whatever_its_content_type(string? contentType)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var http = new HttpClient();
+        HttpRequestMessage Request(bool authenticated)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, _host.Endpoint) { Content = new ByteArrayContent("{}"u8.ToArray()) };
+            if (contentType is not null)
+            {
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            }
+
+            if (authenticated)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", TestCredentials.EncodedPair);
+            }
+
+            return request;
+        }
+
+        using var anonymous = await http.SendAsync(Request(authenticated: false), ct);
+        using var admitted = await http.SendAsync(Request(authenticated: true), ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("""{"error":"Unauthorized"}""", await anonymous.Content.ReadAsStringAsync(ct));
+        Assert.InRange((int)admitted.StatusCode, 400, 499);
+    }
+
     [Fact]
     public async Task An_agent_that_is_not_mapped_cannot_be_served_over_MCP()
     {
