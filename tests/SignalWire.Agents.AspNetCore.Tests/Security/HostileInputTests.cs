@@ -15,9 +15,15 @@ public sealed class HostileInputTests() : ServedAgentTest<TestAgent>(new TestAge
     /// Nothing at Information or above carries an exception or a stack trace, and nothing is an error.
     /// (Kestrel's own connection diagnostics, at Debug, do attach the exception that ended a bad request.)
     /// </summary>
-    private void AssertLoggedCleanly()
+    private void AssertLoggedCleanly(bool clientMayReset = false)
     {
-        var records = Server.Logs.GetSnapshot().Where(r => r.Level >= LogLevel.Information).ToList();
+        var records = Server.Logs.GetSnapshot().Where(r => r.Level >= LogLevel.Information)
+            // A client that leaves half way through its request can reset the connection while Kestrel still writes the
+            // answer; Kestrel then notes, in its own category, that the connection ended abnormally. That is the
+            // transport, not the agent, and only the test that makes a client leave accepts it.
+            .Where(r => !(clientMayReset && (r.Category ?? string.Empty).StartsWith("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal)
+                && r.Message.StartsWith("Connection processing ended abnormally", StringComparison.Ordinal) && r.Exception is IOException or OperationCanceledException))
+            .ToList();
         Assert.DoesNotContain(records, r => r.Exception is not null);
         Assert.DoesNotContain(records, r => r.Level >= LogLevel.Error);
         Assert.DoesNotContain(records, r => r.Message.Contains("   at ", StringComparison.Ordinal));
@@ -127,7 +133,7 @@ public sealed class HostileInputTests() : ServedAgentTest<TestAgent>(new TestAge
 
         Assert.True(response.Status is 0 or 400, $"status {response.Status}");
         Assert.Empty(Agent.Calls);
-        AssertLoggedCleanly();
+        AssertLoggedCleanly(clientMayReset: true);
     }
 
     [Fact]
